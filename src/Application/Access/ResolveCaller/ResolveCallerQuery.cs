@@ -1,0 +1,21 @@
+using MediatR;
+
+namespace ImportsService.Application.Access.ResolveCaller;
+
+/// <summary>Who is calling (by API key) and what they may do in the account they named (by account token).</summary>
+public sealed record ResolveCallerQuery(string ApiKey, string AccountToken) : IRequest<CallerResolution>;
+
+public enum CallerStanding
+{
+    /// <summary>The key is unknown or revoked: 401.</summary>
+    Unauthenticated,
+
+    /// <summary>The key is good but the account is unknown, foreign, or the membership may not read imports: 403.</summary>
+    Forbidden,
+
+    /// <summary>The caller may read the account's imports.</summary>
+    MayReadImports,
+}
+
+/// <param name="AccountId">Set only when <paramref name="Standing"/> is <see cref="CallerStanding.MayReadImports"/>.</param>
+public sealed record CallerResolution(CallerStanding Standing, long? UserId, long? AccountId);

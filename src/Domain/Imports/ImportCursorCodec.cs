@@ -1,0 +1,274 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace ImportsService.Domain.Imports;
+
+/// <summary>
+/// Turns an <see cref="ImportCursor"/> into a short, URL-safe, versioned token signed with HMAC-SHA256,
+/// and back. The first key signs; every key verifies, so a key can be rotated by putting the new one
+/// first and keeping the old one until the cursors it signed have aged out.
+/// </summary>
+/// <remarks>
+/// Layout of version 1, before base64url: version byte, account id, flags, optional status mask,
+/// optional bounds, page size, optional position (all integers as LEB128 varints, signed ones
+/// zig-zagged), then the first 16 bytes of the HMAC of everything before it.
+/// </remarks>
+public sealed class ImportCursorCodec
+{
+    public const int MinimumKeyBytes = 32;
+    private const byte Version1 = 1;
+    private const int TagBytes = 16;
+    private const int MaxTokenChars = 255;
+
+    private readonly byte[][] keys;
+
+    public ImportCursorCodec(IEnumerable<byte[]> signingKeys)
+    {
+        ArgumentNullException.ThrowIfNull(signingKeys);
+        keys = signingKeys.Select(k => k.ToArray()).ToArray();
+        if (keys.Length == 0)
+        {
+            throw new ArgumentException("At least one cursor signing key is needed.", nameof(signingKeys));
+        }
+
+        if (keys.Any(k => k.Length < MinimumKeyBytes))
+        {
+            throw new ArgumentException($"Every cursor signing key needs at least {MinimumKeyBytes} bytes.", nameof(signingKeys));
+        }
+    }
+
+    public string Encode(ImportCursor cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var payload = new List<byte>(96) { Version1 };
+        var listing = cursor.Listing;
+        var filter = listing.Filter;
+
+        WriteUnsigned(payload, (ulong)cursor.AccountId);
+        var flags = (int)listing.Sort.Key
+                    | ((int)listing.Sort.Direction << 2)
+                    | (filter.Statuses is null ? 0 : 1 << 3)
+                    | (cursor.After is null ? 0 : 1 << 4);
+        payload.Add((byte)flags);
+        if (filter.Statuses is { } statuses)
+        {
+            WriteUnsigned(payload, (ulong)statuses.Mask);
+        }
+
+        // One byte says which of the four bounds are present and with which operator.
+        var bounds = new[] { filter.CreatedAt.Lower, filter.CreatedAt.Upper, filter.UpdatedAt.Lower, filter.UpdatedAt.Upper };
+        var boundFlags = 0;
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            if (bounds[i] is { } bound)
+            {
+                boundFlags |= (IsInclusive(bound.Operator) ? 2 : 1) << (i * 2);
+            }
+        }
+
+        payload.Add((byte)boundFlags);
+        foreach (var bound in bounds)
+        {
+            if (bound is { } b)
+            {
+                WriteSigned(payload, b.Value.UnixMicroseconds);
+            }
+        }
+
+        WriteUnsigned(payload, (ulong)cursor.PerPage);
+        if (cursor.After is { } after)
+        {
+            if (listing.Sort.Key != ImportSortKey.Id)
+            {
+                WriteSigned(payload, (after.Timestamp ?? throw new ArgumentException("A timestamp sort needs a timestamp position.", nameof(cursor))).UnixMicroseconds);
+            }
+
+            WriteUnsigned(payload, (ulong)after.Id);
+        }
+
+        var bytes = payload.ToArray();
+        var tag = Sign(keys[0], bytes);
+        return Base64Url.EncodeToString([.. bytes, .. tag]);
+    }
+
+    /// <summary>
+    /// Verifies and reads a token. Every way a token can be wrong (not base64url, too short or long,
+    /// unknown version, bad signature, another account, inconsistent content) is the same <c>false</c>.
+    /// </summary>
+    public bool TryDecode(string? token, long expectedAccountId, out ImportCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenChars || !Base64Url.IsValid(token))
+        {
+            return false;
+        }
+
+        var raw = Base64Url.DecodeFromChars(token);
+        if (raw.Length <= TagBytes + 1)
+        {
+            return false;
+        }
+
+        var payload = raw.AsSpan(0, raw.Length - TagBytes);
+        var tag = raw.AsSpan(raw.Length - TagBytes);
+        var verified = false;
+        foreach (var key in keys)
+        {
+            // FixedTimeEquals: how far a forged tag matches must not show in the response time.
+            verified |= CryptographicOperations.FixedTimeEquals(Sign(key, payload), tag);
+        }
+
+        return verified && payload[0] == Version1 && TryRead(payload[1..].ToArray(), expectedAccountId, out cursor);
+    }
+
+    private static bool TryRead(byte[] data, long expectedAccountId, out ImportCursor? cursor)
+    {
+        cursor = null;
+        var reader = new Reader(data);
+        if (!reader.TryUnsigned(out var accountId) || (long)accountId != expectedAccountId || !reader.TryByte(out var flags))
+        {
+            return false;
+        }
+
+        var key = (ImportSortKey)(flags & 0b11);
+        var direction = (SortDirection)((flags >> 2) & 1);
+        if (key > ImportSortKey.UpdatedAt || flags >> 5 != 0)
+        {
+            return false;
+        }
+
+        StatusSet? statuses = null;
+        if ((flags & (1 << 3)) != 0)
+        {
+            if (!reader.TryUnsigned(out var mask) || mask > int.MaxValue || !StatusSet.TryFromMask((int)mask, out var set))
+            {
+                return false;
+            }
+
+            statuses = set;
+        }
+
+        if (!reader.TryByte(out var boundFlags))
+        {
+            return false;
+        }
+
+        var bounds = new TimestampBound?[4];
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            var kind = (boundFlags >> (i * 2)) & 0b11;
+            if (kind == 0)
+            {
+                continue;
+            }
+
+            if (kind == 3 || !reader.TrySigned(out var micros) || !UtcTimestamp.TryFromUnixMicroseconds(micros, out var value))
+            {
+                return false;
+            }
+
+            var isLower = i % 2 == 0;
+            var op = (isLower, kind == 2) switch
+            {
+                (true, true) => BoundOperator.GreaterThanOrEqual,
+                (true, false) => BoundOperator.GreaterThan,
+                (false, true) => BoundOperator.LessThanOrEqual,
+                _ => BoundOperator.LessThan,
+            };
+            bounds[i] = new TimestampBound(op, value);
+        }
+
+        if (!reader.TryUnsigned(out var perPage) || perPage is < ListingLimits.MinPerPage or > ListingLimits.MaxPerPage)
+        {
+            return false;
+        }
+
+        KeysetPosition? after = null;
+        if ((flags & (1 << 4)) != 0)
+        {
+            UtcTimestamp? timestamp = null;
+            if (key != ImportSortKey.Id)
+            {
+                if (!reader.TrySigned(out var micros) || !UtcTimestamp.TryFromUnixMicroseconds(micros, out var value))
+                {
+                    return false;
+                }
+
+                timestamp = value;
+            }
+
+            if (!reader.TryUnsigned(out var id) || id > long.MaxValue)
+            {
+                return false;
+            }
+
+            after = new KeysetPosition(timestamp, (long)id);
+        }
+
+        if (!reader.AtEnd)
+        {
+            return false;
+        }
+
+        var filter = new ImportFilter(statuses, new TimeRange(bounds[0], bounds[1]), new TimeRange(bounds[2], bounds[3]));
+        cursor = new ImportCursor(expectedAccountId, new ImportListing(filter, new ImportSort(key, direction)), (int)perPage, after);
+        return true;
+    }
+
+    private static bool IsInclusive(BoundOperator op) => op is BoundOperator.LessThanOrEqual or BoundOperator.GreaterThanOrEqual;
+
+    private static byte[] Sign(byte[] key, ReadOnlySpan<byte> payload) => HMACSHA256.HashData(key, payload)[..TagBytes];
+
+    private static void WriteUnsigned(List<byte> output, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            output.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        output.Add((byte)value);
+    }
+
+    private static void WriteSigned(List<byte> output, long value) => WriteUnsigned(output, (ulong)((value << 1) ^ (value >> 63)));
+
+    private sealed class Reader(byte[] data)
+    {
+        private int position;
+
+        public bool AtEnd => position == data.Length;
+
+        public bool TryByte(out byte value)
+        {
+            value = position < data.Length ? data[position] : (byte)0;
+            return position++ < data.Length;
+        }
+
+        public bool TryUnsigned(out ulong value)
+        {
+            value = 0;
+            for (var shift = 0; shift < 64; shift += 7)
+            {
+                if (!TryByte(out var b))
+                {
+                    return false;
+                }
+
+                value |= (ulong)(b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool TrySigned(out long value)
+        {
+            var ok = TryUnsigned(out var raw);
+            value = (long)(raw >> 1) ^ -(long)(raw & 1);
+            return ok;
+        }
+    }
+}
