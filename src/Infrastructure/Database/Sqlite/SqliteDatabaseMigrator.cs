@@ -1,0 +1,48 @@
+using DbUp;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace ImportsService.Infrastructure.Database.Sqlite;
+
+/// <summary>
+/// Creates the database file when missing, switches it to WAL (readers never wait for the writer) and
+/// applies the embedded SQLite scripts with DbUp, each once, in name order.
+/// </summary>
+internal sealed class SqliteDatabaseMigrator(SqliteConnectionFactory connections, ILogger<SqliteDatabaseMigrator> logger) : IDatabaseMigrator
+{
+    private const string ScriptNamespace = "ImportsService.Infrastructure.Database.Sqlite.Migrations.";
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(connections.ConnectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var upgrade = DeployChanges.To
+            .SqliteDatabase(connections.ConnectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteDatabaseMigrator).Assembly, name => name.StartsWith(ScriptNamespace, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+
+        var result = upgrade.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"Migrating the SQLite database failed at script {result.ErrorScript?.Name}.", result.Error);
+        }
+
+        foreach (var script in result.Scripts)
+        {
+            logger.LogInformation("Applied migration {Script}", script.Name);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Dapper;
+
+namespace ImportsService.Infrastructure.Database.Sqlite;
+
+internal sealed class SqliteDatabaseProbe(SqliteConnectionFactory connections) : IDatabaseProbe
+{
+    public Task ProbeAsync(CancellationToken cancellationToken) =>
+        connections.RunAsync(
+            connection => connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM sqlite_master;", cancellationToken: cancellationToken)),
+            cancellationToken);
+}

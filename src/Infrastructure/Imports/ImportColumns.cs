@@ -1,0 +1,32 @@
+using ImportsService.Domain.Imports;
+
+namespace ImportsService.Infrastructure.Imports;
+
+/// <summary>
+/// The whitelist from listing concepts to SQL text. Column names and operators reach a statement only
+/// through these switches, never from a request.
+/// </summary>
+internal static class ImportColumns
+{
+    public static string SortColumn(ImportSortKey key) => key switch
+    {
+        ImportSortKey.Id => "id",
+        ImportSortKey.CreatedAt => "created_at",
+        ImportSortKey.UpdatedAt => "updated_at",
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+    };
+
+    public static string Operator(BoundOperator op) => op switch
+    {
+        BoundOperator.LessThan => "<",
+        BoundOperator.LessThanOrEqual => "<=",
+        BoundOperator.GreaterThan => ">",
+        BoundOperator.GreaterThanOrEqual => ">=",
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+    };
+
+    /// <summary>Past the position means smaller keys when descending, larger when ascending.</summary>
+    public static string After(SortDirection direction) => direction == SortDirection.Descending ? "<" : ">";
+
+    public static string Order(SortDirection direction) => direction == SortDirection.Descending ? "DESC" : "ASC";
+}
