@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImportsService.Application.Common.Exceptions;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Seeding;
 
@@ -6,11 +7,12 @@ namespace ImportsService.Api.Cli;
 
 /// <summary>
 /// The verbs Program runs instead of the web host: <c>migrate</c>, and <c>seed --imports N</c>.
-/// Exit codes: 0 done, 2 bad arguments (usage on stderr).
+/// Exit codes: 0 done, 1 database unreachable, 2 bad arguments (usage on stderr).
 /// </summary>
 internal static class CommandLineVerbs
 {
     public const int Success = 0;
+    public const int DatabaseUnavailable = 1;
     public const int BadArguments = 2;
 
     private const string Usage =
@@ -31,6 +33,19 @@ internal static class CommandLineVerbs
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
+        try
+        {
+            return await RunVerbAsync(services, args, output, error, cancellationToken);
+        }
+        catch (DatabaseUnavailableException exception)
+        {
+            await error.WriteLineAsync($"The database is unavailable: {exception.Message}");
+            return DatabaseUnavailable;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         switch (args)
         {
             case ["migrate"]:

@@ -15,6 +15,7 @@ internal sealed partial class ApiExceptionHandler(
     ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     internal const int RetryAfterSeconds = 5;
+    private const int ClientClosedRequest = 499;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -33,7 +34,9 @@ internal sealed partial class ApiExceptionHandler(
                     "The database cannot be reached right now. Retry after the number of seconds in the Retry-After header.", exception);
 
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // Nobody is listening: no body; 499 only so the request log says what happened.
                 LogClientGone(logger, httpContext.Request.Path);
+                httpContext.Response.StatusCode = ClientClosedRequest;
                 return true;
 
             default:
