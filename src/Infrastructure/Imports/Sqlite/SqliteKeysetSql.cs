@@ -16,7 +16,8 @@ internal static class SqliteKeysetSql
 {
     private static readonly ConcurrentDictionary<KeysetQueryShape, string> Cache = new();
 
-    public static string For(KeysetQueryShape shape) => Cache.GetOrAdd(shape, Build);
+    /// <summary>The batch the reader sends: the page statement, then the count statement.</summary>
+    public static string For(KeysetQueryShape shape) => Cache.GetOrAdd(shape, s => string.Join('\n', Statements(s)));
 
     public static string IndexFor(ImportSortKey key) => key switch
     {
@@ -26,7 +27,8 @@ internal static class SqliteKeysetSql
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
-    private static string Build(KeysetQueryShape shape)
+    /// <summary>The page statement and the count statement of a shape, each on its own (the plan tests explain each).</summary>
+    public static IReadOnlyList<string> Statements(KeysetQueryShape shape)
     {
         var from = $"FROM imports INDEXED BY {IndexFor(shape.SortKey)}";
         var where = Where(shape);
@@ -34,15 +36,16 @@ internal static class SqliteKeysetSql
         var order = ImportColumns.Order(shape.Direction);
         var orderBy = shape.SortKey == ImportSortKey.Id ? $"id {order}" : $"{sortColumn} {order}, id {order}";
 
-        return $"""
+        var page = $"""
             SELECT id AS Id, type AS Type, status AS Status, file_name AS FileName, file_size AS FileSize,
                    note AS Note, completed_at AS CompletedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
             {from}
             {where}
             ORDER BY {orderBy}
             LIMIT @take;
-            SELECT COUNT(*) FROM (SELECT 1 {from} {where} LIMIT @count_cap);
             """;
+        var count = $"SELECT COUNT(*) FROM (SELECT 1 {from} {where} LIMIT @count_cap);";
+        return [page, count];
     }
 
     private static string Where(KeysetQueryShape shape)

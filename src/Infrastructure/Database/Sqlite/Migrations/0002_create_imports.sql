@@ -1,7 +1,8 @@
 -- Timestamps are INTEGER microseconds since 1970-01-01T00:00:00Z (UTC), one fixed precision, so a
 -- value read into a cursor compares equal to the row again. status holds the ImportStatus code (0..9).
 CREATE TABLE imports (
-    id           INTEGER PRIMARY KEY,
+    -- AUTOINCREMENT: an id is never reused, even after the newest import is deleted.
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id   INTEGER NOT NULL REFERENCES accounts (id),
     type         TEXT    NOT NULL,
     status       INTEGER NOT NULL CHECK (status BETWEEN 0 AND 9),

@@ -1,0 +1,22 @@
+using ImportsService.Domain.Imports;
+
+namespace ImportsService.IntegrationTests.Support;
+
+/// <summary>What a listing must return, computed in memory from the rows a test inserted.</summary>
+internal static class ListingOracle
+{
+    public static IReadOnlyList<ImportRecord> Apply(IEnumerable<ImportRecord> rows, ImportListing listing)
+    {
+        var admitted = rows.Where(listing.Filter.Admits);
+        Func<ImportRecord, long> key = listing.Sort.Key switch
+        {
+            ImportSortKey.CreatedAt => r => r.CreatedAt.UnixMicroseconds,
+            ImportSortKey.UpdatedAt => r => r.UpdatedAt.UnixMicroseconds,
+            _ => r => r.Id,
+        };
+
+        return listing.Sort.Direction == SortDirection.Ascending
+            ? admitted.OrderBy(key).ThenBy(r => r.Id).ToArray()
+            : admitted.OrderByDescending(key).ThenByDescending(r => r.Id).ToArray();
+    }
+}

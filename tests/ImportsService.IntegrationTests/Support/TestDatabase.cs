@@ -1,0 +1,82 @@
+using System.Data.Common;
+using ImportsService.Application;
+using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure;
+using ImportsService.Infrastructure.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Respawn;
+using Respawn.Graph;
+
+namespace ImportsService.IntegrationTests.Support;
+
+/// <summary>
+/// A real, migrated database of one provider, wired through the production service registrations
+/// (<c>AddApplication</c> + <c>AddInfrastructure</c>). Respawn empties it between tests, keeping the
+/// migration journal.
+/// </summary>
+internal abstract class TestDatabase : IAsyncDisposable
+{
+    public static readonly byte[] SigningKey = "integration-tests-cursor-signing-key-0123456789"u8.ToArray();
+
+    private Respawner? respawner;
+    private ServiceProvider? services;
+
+    public abstract string Provider { get; }
+
+    public IServiceProvider Services => services ?? throw new InvalidOperationException("Initialize the database first.");
+
+    public async Task InitializeAsync()
+    {
+        await CreateAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
+        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
+        collection.AddSingleton(new ImportCursorCodec([SigningKey]));
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        await using var connection = await OpenAsync();
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = RespawnAdapter,
+            TablesToIgnore = [new Table("SchemaVersions"), new Table("schemaversions")],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = await OpenAsync();
+        await (respawner ?? throw new InvalidOperationException("Initialize the database first.")).ResetAsync(connection);
+    }
+
+    /// <summary>The configuration the service would run with against this database.</summary>
+    public abstract IDictionary<string, string?> Settings();
+
+    public abstract Task<DbConnection> OpenAsync();
+
+    public abstract Task<long> CreateAccountAsync(string token);
+
+    /// <summary>A user with one API key (stored hashed, as production stores it).</summary>
+    public abstract Task<long> CreateUserWithKeyAsync(string apiKey, bool revoked = false);
+
+    public abstract Task AddMembershipAsync(long accountId, long userId, bool canReadImports);
+
+    /// <summary>Inserts rows in order and returns them as records with the ids the database gave them.</summary>
+    public abstract Task<IReadOnlyList<ImportRecord>> InsertImportsAsync(long accountId, IReadOnlyList<NewImport> rows);
+
+    public abstract Task DeleteImportsAsync(IReadOnlyCollection<long> ids);
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract IDbAdapter RespawnAdapter { get; }
+
+    protected abstract Task CreateAsync();
+}
