@@ -24,6 +24,8 @@ if (CommandLineVerbs.IsVerb(args))
     return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
 }
 
+// Fail fast on a missing or short cursor signing key, before the database is touched.
+app.Services.GetRequiredService<ImportsService.Domain.Imports.ImportCursorCodec>();
 await app.PrepareDatabaseAsync();
 
 app.UseApiRequestLogging();
