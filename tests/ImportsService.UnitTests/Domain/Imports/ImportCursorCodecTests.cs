@@ -151,6 +151,22 @@ public sealed partial class ImportCursorCodecTests
         }
     }
 
+    [TestCase(" ")]
+    [TestCase("\t")]
+    [TestCase("\n")]
+    [TestCase("\r\n")]
+    public void A_cursor_with_whitespace_inside_or_around_it_is_malformed(string whitespace)
+    {
+        var token = codec.Encode(SomeCursor);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(codec.TryDecode(string.Concat(token.AsSpan(0, 5), whitespace, token.AsSpan(5)), SomeCursor.AccountId, out _), Is.False, "inside");
+            Assert.That(codec.TryDecode(token + whitespace, SomeCursor.AccountId, out _), Is.False, "after");
+            Assert.That(codec.TryDecode(whitespace + token, SomeCursor.AccountId, out _), Is.False, "before");
+        }
+    }
+
     [Test]
     public void A_cursor_of_another_account_is_rejected()
     {

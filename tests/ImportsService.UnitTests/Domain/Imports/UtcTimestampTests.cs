@@ -61,6 +61,8 @@ public sealed class UtcTimestampTests
     [TestCase("2024-11-21T10:15:30+0200")]
     [TestCase("2024-11-21T10:15:30+15:00")]
     [TestCase("2024-11-21T10:15:30Zulu")]
+    [TestCase("2024-11-21T10:15:30.Z")]
+    [TestCase("2024-11-21T10:15:30.+02:00")]
     [TestCase("0001-01-01T00:30:00+01:00")]
     [TestCase("9999-12-31T23:30:00-01:00")]
     [TestCase("2024-11-21T10:15:30.123456Z                                  ")]
