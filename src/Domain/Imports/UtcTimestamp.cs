@@ -72,8 +72,9 @@ public readonly record struct UtcTimestamp : IComparable<UtcTimestamp>
             return true;
         }
 
-        var last = text[^1];
-        var hasZone = last is 'Z' or 'z' || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        // RFC 3339 allows lower-case 't' and 'z'; the parse formats are upper-case.
+        text = text.ToUpperInvariant();
+        var hasZone = text[^1] == 'Z' || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
         var fractionDigits = FractionDigits(text);
         if (!hasZone || fractionDigits > 6 || (fractionDigits == 0 && text.Contains('.', StringComparison.Ordinal)))
         {

@@ -25,6 +25,7 @@ public sealed class UtcTimestampTests
     [TestCase("2024-11-21T01:00:00+02:00", "2024-11-20T23:00:00Z")]
     [TestCase("2024-12-31T23:30:00-01:00", "2025-01-01T00:30:00Z")]
     [TestCase("2024-11-21T10:15Z", "2024-11-21T10:15:00Z")]
+    [TestCase("2024-11-21t10:15:30z", "2024-11-21T10:15:30Z")]
     public void A_date_time_with_z_or_an_offset_is_normalised_to_utc(string sent, string utc)
     {
         Assert.That(Parse(sent).ToString(), Is.EqualTo(utc));
