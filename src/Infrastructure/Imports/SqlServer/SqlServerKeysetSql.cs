@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using ImportsService.Domain.Imports;
 
@@ -62,13 +63,13 @@ internal static class SqlServerKeysetSql
             var after = ImportColumns.After(shape.Direction);
             if (shape.SortKey == ImportSortKey.Id)
             {
-                sql.Append($" AND id {after} @after_id");
+                sql.Append(CultureInfo.InvariantCulture, $" AND id {after} @after_id");
             }
             else
             {
                 // The redundant inclusive range is what the seek uses; the OR settles ties on the timestamp by id.
                 var column = ImportColumns.SortColumn(shape.SortKey);
-                sql.Append($" AND {column} {after}= @after_ts AND ({column} {after} @after_ts OR id {after} @after_id)");
+                sql.Append(CultureInfo.InvariantCulture, $" AND {column} {after}= @after_ts AND ({column} {after} @after_ts OR id {after} @after_id)");
             }
         }
 
@@ -79,7 +80,7 @@ internal static class SqlServerKeysetSql
     {
         if (op is { } o)
         {
-            sql.Append($" AND {column} {ImportColumns.Operator(o)} {parameter}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {ImportColumns.Operator(o)} {parameter}");
         }
     }
 }
