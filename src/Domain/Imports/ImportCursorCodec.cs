@@ -98,7 +98,8 @@ public sealed class ImportCursorCodec
     public bool TryDecode(string? token, long expectedAccountId, out ImportCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenChars || !Base64Url.IsValid(token))
+        // Base64Url.IsValid tolerates white space; a cursor is exactly the URL-safe alphabet.
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenChars || !token.All(IsUrlSafe) || !Base64Url.IsValid(token))
         {
             return false;
         }
@@ -214,6 +215,8 @@ public sealed class ImportCursorCodec
         cursor = new ImportCursor(expectedAccountId, new ImportListing(filter, new ImportSort(key, direction)), (int)perPage, after);
         return true;
     }
+
+    private static bool IsUrlSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
     private static bool IsInclusive(BoundOperator op) => op is BoundOperator.LessThanOrEqual or BoundOperator.GreaterThanOrEqual;
 

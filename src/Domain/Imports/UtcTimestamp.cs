@@ -74,7 +74,8 @@ public readonly record struct UtcTimestamp : IComparable<UtcTimestamp>
 
         var last = text[^1];
         var hasZone = last is 'Z' or 'z' || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-        if (!hasZone || FractionDigits(text) > 6)
+        var fractionDigits = FractionDigits(text);
+        if (!hasZone || fractionDigits > 6 || (fractionDigits == 0 && text.Contains('.', StringComparison.Ordinal)))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using ImportsService.Domain.Imports;
 
 namespace ImportsService.Application.Imports.ListImports;
@@ -25,10 +26,13 @@ internal sealed class ListImportsQueryValidator : AbstractValidator<ListImportsQ
 
     public ListImportsQueryValidator(ImportCursorCodec cursors)
     {
-        RuleForEach(q => q.UnknownParameters).Custom((name, context) => context.AddFailure(name, UnknownParameterMessage(name)));
+        // Inside RuleForEach, AddFailure(name, message) would prefix the collection's path
+        // ("UnknownParameters[0].page"); a ValidationFailure keeps the parameter name as sent.
+        RuleForEach(q => q.UnknownParameters).Custom((name, context) =>
+            context.AddFailure(new ValidationFailure(name, UnknownParameterMessage(name))));
 
         RuleForEach(q => q.RepeatedParameters).Custom((name, context) =>
-            context.AddFailure(name, $"{name} was given more than once; give it at most once."));
+            context.AddFailure(new ValidationFailure(name, $"{name} was given more than once; give it at most once.")));
 
         RuleFor(q => q.PerPage)
             .Must(text => ListImportsQueryInterpretation.TryParsePerPage(text, out _))
@@ -51,9 +55,9 @@ internal sealed class ListImportsQueryValidator : AbstractValidator<ListImportsQ
         {
             if (!UtcTimestamp.TryParse(filter.Value, out _))
             {
-                context.AddFailure(filter.ParameterName,
+                context.AddFailure(new ValidationFailure(filter.ParameterName,
                     $"{filter.ParameterName} must be an ISO-8601 date (2024-11-21, midnight UTC) or date-time with Z or an offset " +
-                    "(2024-11-21T10:15:30Z, 2024-11-21T10:15:30.123456+02:00), to at most microseconds.");
+                    "(2024-11-21T10:15:30Z, 2024-11-21T10:15:30.123456+02:00), to at most microseconds."));
             }
         });
 
@@ -75,7 +79,7 @@ internal sealed class ListImportsQueryValidator : AbstractValidator<ListImportsQ
         {
             if (!ListingWireNames.TryParseDirection(sort.Direction, out _))
             {
-                context.AddFailure(sort.ParameterName, $"{sort.ParameterName} must be asc or desc.");
+                context.AddFailure(new ValidationFailure(sort.ParameterName, $"{sort.ParameterName} must be asc or desc."));
             }
         });
 

@@ -1,0 +1,45 @@
+using ImportsService.Application;
+using ImportsService.Application.Access.ResolveCaller;
+using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure;
+using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.Seeding;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportsService.Benchmarks;
+
+/// <summary>
+/// A SQLite file with the demo tenants plus generated imports, built once (by the production seeder)
+/// and reused by later runs: set IMPORTS_BENCH_ROWS to change the size (default 1,000,000).
+/// </summary>
+internal static class BenchmarkDatabase
+{
+    public static int GeneratedRows => int.TryParse(Environment.GetEnvironmentVariable("IMPORTS_BENCH_ROWS"), out var rows) ? rows : 1_000_000;
+
+    public static string PathFor(int rows) => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"imports-bench-{rows}.db");
+
+    public static async Task<(ServiceProvider Services, long AccountId)> OpenAsync()
+    {
+        var path = PathFor(GeneratedRows);
+        var fresh = !File.Exists(path);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Imports"] = $"Data Source={path}",
+        }).Build();
+        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
+        collection.AddSingleton(new ImportCursorCodec(["benchmark-signing-key-0123456789abcdef"u8.ToArray()]));
+        var services = collection.BuildServiceProvider();
+
+        await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        if (fresh)
+        {
+            await services.GetRequiredService<IDemoDataSeeder>().AddDemoImportsAsync(GeneratedRows, CancellationToken.None);
+        }
+
+        var caller = await services.GetRequiredService<IMediator>().Send(new ResolveCallerQuery(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken));
+        return (services, caller.AccountId ?? throw new InvalidOperationException("The demo account is missing."));
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# HTTP load run against the real server: Release build, Production settings, a SQLite file with the
+# demo tenants plus ROWS generated imports, wrk on loopback only. Bounded: three runs of DURATION each.
+#
+#   scripts/load-test.sh                      # 1,000,000 extra rows, 30 s per scenario
+#   ROWS=100000 DURATION=10s scripts/load-test.sh
+set -euo pipefail
+
+ROWS=${ROWS:-1000000}
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5081}
+BASE="http://127.0.0.1:${PORT}"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build -c Release -v q "$root/src/Api" >/dev/null
+api="$root/src/Api/bin/Release/net10.0/ImportsService.Api.dll"
+
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__Imports="Data Source=$work/load.db"
+export Cursors__SigningKeys__0="load-test-cursor-signing-key-0123456789abcdef"
+export RateLimiting__PermitsPerWindow=1000000000
+export Serilog__MinimumLevel__Default=Warning
+
+start=$(date +%s.%N)
+dotnet "$api" seed --imports "$ROWS"
+echo "seed of $ROWS rows took $(echo "$(date +%s.%N) - $start" | bc) s (including start-up)"
+
+dotnet "$api" --urls "$BASE" >"$work/api.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 60); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 1; done
+curl -fs "$BASE/health/ready" >/dev/null || { cat "$work/api.log"; exit 1; }
+
+auth=(-H 'Authorization: Token demo-api-key' -H 'Account-Token: demo-account-token')
+
+# Pages all through the walk (by id desc, and by created_at asc): the cursors a real client would send.
+collect() { # $1: first path, $2: pages
+    local path=$1
+    for _ in $(seq 1 "$2"); do
+        echo "$path"
+        cursor=$(curl -fs "${auth[@]}" "$BASE$path" | python3 -c 'import json,sys; print(json.load(sys.stdin)["next_cursor"] or "")')
+        [ -n "$cursor" ] || break
+        path="/api/v1/imports?start_cursor=$cursor"
+    done
+}
+{ collect '/api/v1/imports?per_page=100' 300; collect '/api/v1/imports?per_page=100&sort%5Bcreated_at%5D=asc' 300; } >"$work/deep.txt"
+echo '/api/v1/imports?per_page=50&filter%5Bstatus%5D%5Binclude%5D=failed,complete&filter%5Bcreated_at%5D%5Bgte%5D=2024-03-01&sort%5Bupdated_at%5D=desc' >"$work/filtered.txt"
+echo '/api/v1/imports' >"$work/first.txt"
+
+cat >"$work/paths.lua" <<'LUA'
+local paths = {}
+for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+local headers = { ["Authorization"] = "Token demo-api-key", ["Account-Token"] = "demo-account-token" }
+local n = math.random(#paths)
+request = function()
+  n = n % #paths + 1
+  return wrk.format("GET", paths[n], headers)
+end
+response = function(status)
+  if status ~= 200 then error("unexpected status " .. status) end
+end
+LUA
+
+for scenario in first deep filtered; do
+    echo "== $scenario page(s): $(wc -l <"$work/$scenario.txt") distinct path(s), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}"
+    WRK_PATHS="$work/$scenario.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/paths.lua" "$BASE"
+done

@@ -1,0 +1,69 @@
+using System.Globalization;
+using ImportsService.Application.Common.Exceptions;
+using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.Seeding;
+
+namespace ImportsService.Api.Cli;
+
+/// <summary>
+/// The verbs Program runs instead of the web host: <c>migrate</c>, and <c>seed --imports N</c>.
+/// Exit codes: 0 done, 1 database unreachable, 2 bad arguments (usage on stderr).
+/// </summary>
+internal static class CommandLineVerbs
+{
+    public const int Success = 0;
+    public const int DatabaseUnavailable = 1;
+    public const int BadArguments = 2;
+
+    private const string Usage =
+        """
+        Usage:
+          dotnet run --project src/Api -- migrate              apply pending database migrations
+          dotnet run --project src/Api -- seed --imports N     migrate, then add N generated imports (1..1000000) to the demo account
+        """;
+
+    private static readonly string[] Verbs = ["migrate", "seed"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        try
+        {
+            return await RunVerbAsync(services, args, output, error, cancellationToken);
+        }
+        catch (DatabaseUnavailableException exception)
+        {
+            await error.WriteLineAsync($"The database is unavailable: {exception.Message}");
+            return DatabaseUnavailable;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        switch (args)
+        {
+            case ["migrate"]:
+                await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
+                await output.WriteLineAsync("Database migrated.");
+                return Success;
+
+            case ["seed", "--imports", var countText]
+                when int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1_000_000:
+                await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
+                await services.GetRequiredService<IDemoDataSeeder>().AddDemoImportsAsync(count, cancellationToken);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Database migrated; added {count} imports to the demo account (Account-Token: {DemoTenants.DemoAccountToken}, Authorization: Token {DemoTenants.DemoApiKey})."));
+                return Success;
+
+            default:
+                await error.WriteLineAsync(Usage);
+                return BadArguments;
+        }
+    }
+}

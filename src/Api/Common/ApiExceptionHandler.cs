@@ -1,0 +1,69 @@
+using ImportsService.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ImportsService.Api.Common;
+
+/// <summary>
+/// The one place exceptions become responses. Validation is a 400 in the contract's own shape, an
+/// unreachable database a 503 the client may retry, a client that went away nothing at all, and
+/// anything else a 500 that shows no exception text outside Development.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(
+    IProblemDetailsService problemDetails,
+    IHostEnvironment environment,
+    ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    internal const int RetryAfterSeconds = 5;
+    private const int ClientClosedRequest = 499;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        switch (exception)
+        {
+            case RequestValidationException validation:
+                httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await httpContext.Response.WriteAsJsonAsync(new ValidationErrorsResponse(validation.Errors), cancellationToken);
+                return true;
+
+            case DatabaseUnavailableException:
+                LogDatabaseUnavailable(logger, exception);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return await WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
+                    "The database cannot be reached right now. Retry after the number of seconds in the Retry-After header.", exception);
+
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // Nobody is listening: no body; 499 only so the request log says what happened.
+                LogClientGone(logger, httpContext.Request.Path);
+                httpContext.Response.StatusCode = ClientClosedRequest;
+                return true;
+
+            default:
+                LogUnhandled(logger, exception);
+                return await WriteProblemAsync(httpContext, StatusCodes.Status500InternalServerError, "Internal Server Error",
+                    "Something unexpected happened. Quote the traceId when you report it.", exception);
+        }
+    }
+
+    private async ValueTask<bool> WriteProblemAsync(HttpContext httpContext, int status, string title, string detail, Exception exception)
+    {
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (environment.IsDevelopment())
+        {
+            problem.Extensions["exception"] = exception.ToString();
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before {RequestPath} was answered")]
+    private static partial void LogClientGone(ILogger logger, string requestPath);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+}

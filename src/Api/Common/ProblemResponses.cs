@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ImportsService.Api.Common;
+
+/// <summary>
+/// RFC 9457 problem responses. Every problem this service writes, whoever writes it (authentication,
+/// the rate limiter, the exception handler, status code pages), gets <c>instance</c> = the request path
+/// and a <c>traceId</c>, and the content type <c>application/problem+json</c>.
+/// </summary>
+public static class ProblemResponses
+{
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>The customisation <c>AddProblemDetails</c> applies to every problem it writes.</summary>
+    public static void Complete(ProblemDetails problem, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(context);
+        problem.Instance = context.Request.Path.Value;
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+    }
+
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            // The client's Accept header refused JSON; it gets the problem anyway rather than an empty body.
+            Complete(problem, context);
+            await context.Response.WriteAsJsonAsync(problem, options: null, contentType: ContentType, context.RequestAborted);
+        }
+    }
+}

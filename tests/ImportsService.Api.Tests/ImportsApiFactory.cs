@@ -1,0 +1,41 @@
+using ImportsService.Application.Imports.ListImports;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ImportsService.Api.Tests;
+
+/// <summary>
+/// The real service on a SQLite file of its own. Development by default, so start-up migrates and seeds
+/// the demo tenants; settings and a page reader can be swapped in for the cases that need them.
+/// </summary>
+internal sealed class ImportsApiFactory(
+    string databasePath,
+    string environment = "Development",
+    IReadOnlyDictionary<string, string>? settings = null,
+    IImportPageReader? pageReader = null) : WebApplicationFactory<Program>
+{
+    public const string ProductionSigningKey = "tests-only-production-cursor-signing-key-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:Imports", $"Data Source={databasePath}");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (pageReader is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IImportPageReader>();
+                services.AddSingleton(pageReader);
+            });
+        }
+    }
+}
