@@ -1,0 +1,68 @@
+using ImportsService.Application.Imports.ListImports;
+using ImportsService.Domain.Imports;
+
+namespace ImportsService.UnitTests.Application.Imports.ListImports;
+
+/// <summary>
+/// Keyset paging over an in-memory list, by the port's contract: the listing's rows in its order strictly
+/// after the position, and the count of those rows capped. Records every request and token it was given.
+/// </summary>
+internal sealed class InMemoryImportPageReader : IImportPageReader
+{
+    private readonly Dictionary<long, List<ImportRecord>> recordsByAccount = [];
+
+    public List<KeysetPageRequest> Requests { get; } = [];
+
+    public List<CancellationToken> Tokens { get; } = [];
+
+    /// <summary>Simulates a reader that reports more than the cap it was given.</summary>
+    public int? ReportRemainingCount { get; set; }
+
+    public void Add(long accountId, IEnumerable<ImportRecord> records)
+    {
+        if (!recordsByAccount.TryGetValue(accountId, out var list))
+        {
+            recordsByAccount[accountId] = list = [];
+        }
+
+        list.AddRange(records);
+    }
+
+    public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Requests.Add(request);
+        Tokens.Add(cancellationToken);
+        var remaining = InListingOrder(recordsByAccount.GetValueOrDefault(request.AccountId) ?? [], request.Listing)
+            .Where(r => request.After is not { } after || IsAfter(r, after, request.Listing.Sort))
+            .ToList();
+        return Task.FromResult(new KeysetPage(
+            remaining.Take(request.Take).ToArray(),
+            ReportRemainingCount ?? Math.Min(remaining.Count, request.CountCap)));
+    }
+
+    /// <summary>The rows a listing admits, in its order; the expected outcome of a whole walk.</summary>
+    public static IReadOnlyList<ImportRecord> InListingOrder(IEnumerable<ImportRecord> records, ImportListing listing)
+    {
+        var admitted = records.Where(listing.Filter.Admits);
+        var sort = listing.Sort;
+        var ordered = sort.Direction == SortDirection.Ascending
+            ? admitted.OrderBy(r => KeyOf(r, sort.Key)).ThenBy(r => r.Id)
+            : admitted.OrderByDescending(r => KeyOf(r, sort.Key)).ThenByDescending(r => r.Id);
+        return ordered.ToArray();
+    }
+
+    private static long KeyOf(ImportRecord record, ImportSortKey key) => key switch
+    {
+        ImportSortKey.CreatedAt => record.CreatedAt.UnixMicroseconds,
+        ImportSortKey.UpdatedAt => record.UpdatedAt.UnixMicroseconds,
+        _ => 0,
+    };
+
+    private static bool IsAfter(ImportRecord record, KeysetPosition after, ImportSort sort)
+    {
+        var key = KeyOf(record, sort.Key).CompareTo(after.Timestamp?.UnixMicroseconds ?? 0);
+        var order = key != 0 ? key : record.Id.CompareTo(after.Id);
+        return sort.Direction == SortDirection.Ascending ? order > 0 : order < 0;
+    }
+}

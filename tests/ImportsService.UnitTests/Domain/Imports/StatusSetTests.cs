@@ -1,0 +1,105 @@
+using ImportsService.Domain.Imports;
+
+namespace ImportsService.UnitTests.Domain.Imports;
+
+public sealed class StatusSetTests
+{
+    [Test]
+    public void A_list_parses_to_its_members_in_canonical_stored_code_order()
+    {
+        var parsed = StatusSet.TryParse("complete,new,failed", out var set, out var unknown);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parsed, Is.True);
+            Assert.That(unknown, Is.Empty);
+            Assert.That(set.Members, Is.EqualTo(new[] { ImportStatus.New, ImportStatus.Failed, ImportStatus.Complete }));
+            Assert.That(set.ToString(), Is.EqualTo("new,failed,complete"));
+        }
+    }
+
+    [Test]
+    public void Duplicates_are_ignored_and_order_does_not_matter()
+    {
+        var parsed = StatusSet.TryParse("queued,new,queued,new", out var withDuplicates, out _);
+        var parsedPlain = StatusSet.TryParse("new,queued", out var plain, out _);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parsed && parsedPlain, Is.True);
+            Assert.That(withDuplicates, Is.EqualTo(plain));
+            Assert.That(withDuplicates.ToString(), Is.EqualTo("new,queued"));
+        }
+    }
+
+    [Test]
+    public void Blanks_around_names_are_ignored()
+    {
+        Assert.That(StatusSet.TryParse(" failed , complete ", out var set, out _), Is.True);
+        Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
+    }
+
+    [Test]
+    public void Every_status_together_is_a_valid_set()
+    {
+        var all = string.Join(',', ImportStatusNames.All.Reverse().Select(s => s.ToWireName()));
+
+        Assert.That(StatusSet.TryParse(all, out var set, out _), Is.True);
+        Assert.That(set.Members, Is.EqualTo(ImportStatusNames.All));
+    }
+
+    [Test]
+    public void Unknown_names_are_reported_as_sent_and_the_list_is_rejected()
+    {
+        var parsed = StatusSet.TryParse("new,done,Failed", out _, out var unknown);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parsed, Is.False);
+            Assert.That(unknown, Is.EqualTo(new[] { "done", "Failed" }));
+        }
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public void An_empty_list_is_false_with_no_unknown_name(string? list)
+    {
+        var parsed = StatusSet.TryParse(list, out _, out var unknown);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parsed, Is.False);
+            Assert.That(unknown, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void A_set_contains_exactly_its_members()
+    {
+        var set = StatusSet.Of(ImportStatus.Queued, ImportStatus.Unsupported);
+
+        Assert.That(ImportStatusNames.All.Where(set.Contains), Is.EqualTo(new[] { ImportStatus.Queued, ImportStatus.Unsupported }));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(1 << 10)]
+    public void A_mask_that_is_empty_or_names_an_unknown_status_is_not_a_set(int mask)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(StatusSet.TryFromMask(mask, out _), Is.False);
+            Assert.Throws<ArgumentOutOfRangeException>(() => StatusSet.FromMask(mask));
+        }
+    }
+
+    [Test]
+    public void A_set_survives_its_mask()
+    {
+        var set = StatusSet.Of(ImportStatus.New, ImportStatus.RollingBack);
+
+        Assert.That(StatusSet.TryFromMask(set.Mask, out var copy), Is.True);
+        Assert.That(copy, Is.EqualTo(set));
+    }
+}
