@@ -1,5 +1,6 @@
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Infrastructure.Access.Sqlite;
+using ImportsService.Infrastructure.Access.SqlServer;
 using ImportsService.Infrastructure.Database;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,9 @@ internal static class AccessInfrastructureModule
         {
             case DatabaseProvider.Sqlite:
                 services.AddSingleton<ICallerAccessReader, SqliteCallerAccessReader>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddSingleton<ICallerAccessReader, SqlServerCallerAccessReader>();
                 break;
             default:
                 throw new NotSupportedException($"No caller-access reader for {provider}.");

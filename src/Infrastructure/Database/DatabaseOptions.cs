@@ -1,3 +1,5 @@
+using ImportsService.Infrastructure.Database.SqlServer;
+
 namespace ImportsService.Infrastructure.Database;
 
 public enum DatabaseProvider
@@ -21,4 +23,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the service starts (the <c>migrate</c> verb does it on demand).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Settings that apply only when <see cref="Provider"/> is <see cref="DatabaseProvider.SqlServer"/>.</summary>
+    public SqlServerOptions SqlServer { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Imports.Sqlite;
+using ImportsService.Infrastructure.Imports.SqlServer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportsService.Infrastructure.Imports;
@@ -14,6 +15,9 @@ internal static class ImportsInfrastructureModule
         {
             case DatabaseProvider.Sqlite:
                 services.AddSingleton<IImportPageReader, SqliteImportPageReader>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddSingleton<IImportPageReader, SqlServerImportPageReader>();
                 break;
             default:
                 throw new NotSupportedException($"No import page reader for {provider}.");

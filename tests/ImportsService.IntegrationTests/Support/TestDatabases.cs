@@ -9,6 +9,7 @@ internal static class TestDatabases
     public static IEnumerable<TestFixtureData> Providers()
     {
         yield return new TestFixtureData("Sqlite").SetArgDisplayNames("Sqlite");
+        yield return new TestFixtureData("SqlServer").SetArgDisplayNames("SqlServer");
     }
 
     public static async Task<TestDatabase> StartAsync(string provider)
@@ -16,10 +17,18 @@ internal static class TestDatabases
         TestDatabase database = provider switch
         {
             "Sqlite" => new SqliteTestDatabase(),
+            "SqlServer" => new SqlServerTestDatabase(await SqlServerInstance.ConnectionStringAsync() ?? Ignore(SqlServerInstance.SkipReason)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown test database provider."),
         };
 
         await database.InitializeAsync();
         return database;
+    }
+
+    /// <summary>Ignores the calling fixture (from its OneTimeSetUp, so every test shows as skipped with the reason).</summary>
+    private static string Ignore(string reason)
+    {
+        Assert.Ignore(reason);
+        return reason;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using ImportsService.Domain.Imports;
 
@@ -77,7 +78,7 @@ internal static class SqliteKeysetSql
     {
         if (op is { } o)
         {
-            sql.Append($" AND {column} {ImportColumns.Operator(o)} {parameter}");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {ImportColumns.Operator(o)} {parameter}");
         }
     }
 }

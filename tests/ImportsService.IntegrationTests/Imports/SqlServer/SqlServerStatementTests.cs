@@ -1,0 +1,260 @@
+using System.Data;
+using ImportsService.Application.Imports.ListImports;
+using ImportsService.Domain.Access;
+using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Access.SqlServer;
+using ImportsService.Infrastructure.Database.SqlServer;
+using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Imports.SqlServer;
+using ImportsService.Infrastructure.Seeding.SqlServer;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace ImportsService.IntegrationTests.Imports.SqlServer;
+
+/// <summary>
+/// What can be proved about the SQL Server provider without a server: every statement it can send parses
+/// as T-SQL (SQL Server 2022 grammar), every parameter a statement names is supplied and nothing else is,
+/// and each parameter carries the type of the column it meets, so no plan converts a column.
+/// </summary>
+internal sealed class SqlServerStatementTests
+{
+    private static readonly UtcTimestamp Instant = UtcTimestamp.FromDateTime(new DateTime(2024, 11, 21, 10, 15, 30, 123, 456, DateTimeKind.Utc));
+
+    [Test]
+    public void Every_keyset_batch_of_all_1944_shapes_parses_and_names_exactly_the_parameters_its_request_supplies()
+    {
+        var problems = new List<string>();
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shape in KeysetQueryShape.All())
+        {
+            var request = RequestOf(shape);
+            Assert.That(KeysetQueryShape.Of(request), Is.EqualTo(shape), "the request built for a shape has that shape");
+            var sql = SqlServerKeysetSql.For(shape);
+            texts.Add(sql);
+
+            var (errors, variables, _) = Parse(sql);
+            var supplied = SqlServerImportPageReader.Parameters(request).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (errors.Count > 0)
+            {
+                problems.Add($"{shape}: {string.Join("; ", errors)}");
+            }
+
+            if (!variables.SetEquals(supplied))
+            {
+                problems.Add($"{shape}: SQL names [{string.Join(", ", variables.Order())}] but the request supplies [{string.Join(", ", supplied.Order())}]");
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems.Take(10)));
+        Assert.That(texts, Has.Count.EqualTo(1944), "one distinct SQL text per shape");
+    }
+
+    [Test]
+    public void Every_keyset_batch_is_a_page_then_a_capped_count_over_the_same_predicate()
+    {
+        foreach (var shape in KeysetQueryShape.All())
+        {
+            var statements = SqlServerKeysetSql.Statements(shape);
+            var where = statements[0][statements[0].IndexOf("WHERE", StringComparison.Ordinal)..statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)].Trim();
+
+            Assert.That(statements, Has.Count.EqualTo(2));
+            Assert.That(statements[0], Does.StartWith("SELECT TOP (@take) "));
+            Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM dbo.imports {where}) AS c"));
+            Assert.That(statements[0], Does.Not.Contain("IS NULL").And.Not.Contain(" OR @"), "no catch-all predicates");
+        }
+    }
+
+    [Test]
+    public void A_later_page_on_a_timestamp_is_a_redundant_range_then_the_tie_broken_by_id()
+    {
+        var descending = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var ascending = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
+        var byId = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
+
+        Assert.That(descending, Does.Contain("created_at <= @after_ts AND (created_at < @after_ts OR id < @after_id)"));
+        Assert.That(descending, Does.Contain("ORDER BY created_at DESC, id DESC"));
+        Assert.That(ascending, Does.Contain("updated_at >= @after_ts AND (updated_at > @after_ts OR id > @after_id)"));
+        Assert.That(byId, Does.Contain("AND id < @after_id").And.Contain("ORDER BY id DESC"));
+    }
+
+    [Test]
+    public void The_caller_access_query_the_probe_the_seeder_statements_and_the_database_creation_parse()
+    {
+        var statements = new List<(string Name, string Sql)>
+        {
+            ("caller access", SqlServerCallerAccessReader.Sql),
+            ("probe", SqlServerDatabaseProbe.Sql),
+            ("create database", SqlServerDatabaseMigrator.CreateDatabaseStatement),
+        };
+        statements.AddRange(SqlServerDemoDataSeeder.Statements.Select(sql => ("seeder", sql)));
+
+        foreach (var (name, sql) in statements)
+        {
+            Assert.That(Parse(sql).Errors, Is.Empty, $"{name}: {sql}");
+        }
+    }
+
+    [Test]
+    public void Every_migration_script_parses()
+    {
+        var scripts = SqlServerDatabaseMigrator.Scripts();
+
+        Assert.That(scripts.Select(s => s.Name), Is.EqualTo(new[]
+        {
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0001_create_access_tables.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
+        }));
+        foreach (var (name, contents) in scripts)
+        {
+            Assert.That(Parse(contents).Errors, Is.Empty, name);
+            Assert.That(contents, Does.Not.Contain("$"), $"{name}: DbUp would read $name$ as a variable");
+        }
+    }
+
+    [Test]
+    public void The_imports_table_is_clustered_on_account_and_id_with_covering_timestamp_indexes()
+    {
+        var script = SqlServerDatabaseMigrator.Scripts().Single(s => s.Name.EndsWith("0002_create_imports.sql", StringComparison.Ordinal)).Contents;
+        var (_, _, fragment) = Parse(script);
+        var indexes = new IndexCollector();
+        fragment.Accept(indexes);
+
+        Assert.That(indexes.Clustered, Is.EqualTo(new[] { "account_id, id" }));
+        Assert.That(indexes.Nonclustered, Is.EquivalentTo(new[]
+        {
+            "account_id, created_at, id INCLUDE type, status, file_name, file_size, note, completed_at, updated_at",
+            "account_id, updated_at, id INCLUDE type, status, file_name, file_size, note, completed_at, created_at",
+        }));
+        Assert.That(script, Does.Contain("created_at   datetime2(6)  NOT NULL").And.Contain("status       tinyint       NOT NULL"));
+    }
+
+    [Test]
+    public void Keyset_timestamps_are_datetime2_at_microsecond_scale_never_the_legacy_datetime()
+    {
+        var shape = KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, FiltersStatus: true, HasPosition: true, CreatedLower: not null, CreatedUpper: not null, UpdatedLower: not null, UpdatedUpper: not null });
+        var parameters = SqlServerImportPageReader.Parameters(RequestOf(shape)).ToDictionary(p => p.Name);
+
+        foreach (var name in new[] { "created_lower", "created_upper", "updated_lower", "updated_upper", "after_ts" })
+        {
+            Assert.That(parameters[name].Type, Is.EqualTo(DbType.DateTime2), name);
+            Assert.That(parameters[name].Scale, Is.EqualTo(6), name);
+            Assert.That(parameters[name].Value, Is.TypeOf<DateTime>().And.Property(nameof(DateTime.Kind)).EqualTo(DateTimeKind.Utc), name);
+        }
+
+        Assert.That(parameters["after_ts"].Value, Is.EqualTo(Instant.ToDateTime()), "exact to the microsecond");
+        Assert.That(parameters["account_id"].Type, Is.EqualTo(DbType.Int64));
+        Assert.That(parameters["after_id"].Type, Is.EqualTo(DbType.Int64));
+        var statusTypes = parameters.Values.Where(p => p.Name.StartsWith("status_", StringComparison.Ordinal)).Select(p => p.Type).ToArray();
+        Assert.That(statusTypes, Has.Length.EqualTo(10).And.All.EqualTo(DbType.Byte));
+        Assert.That(parameters.Values.Select(p => p.Type), Has.None.EqualTo(DbType.DateTime).And.None.EqualTo(DbType.String));
+    }
+
+    [Test]
+    public void A_status_set_fills_all_ten_slots_with_its_members_only()
+    {
+        var listing = ImportListing.Default with { Filter = ImportFilter.None with { Statuses = StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) } };
+        var parameters = SqlServerImportPageReader.Parameters(new KeysetPageRequest(1, listing, null, 51, 500));
+
+        var slots = parameters.Where(p => p.Name.StartsWith("status_", StringComparison.Ordinal)).Select(p => (ImportStatus)(byte)p.Value!).ToArray();
+
+        Assert.That(slots, Has.Length.EqualTo(10));
+        Assert.That(slots.Distinct(), Is.EquivalentTo(new[] { ImportStatus.Failed, ImportStatus.Complete }));
+    }
+
+    [Test]
+    public void The_caller_lookup_sends_the_token_as_sized_ansi_and_the_hash_as_sized_binary()
+    {
+        var parameters = SqlServerCallerAccessReader.Parameters(ApiKeyHash.Compute("key"), "acct-token").ToDictionary(p => p.Name);
+        var (_, variables, _) = Parse(SqlServerCallerAccessReader.Sql);
+
+        Assert.That(variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters["account_token"], Is.EqualTo(new TypedParameter("account_token", "acct-token", DbType.AnsiString, SqlServerColumnLengths.AccountToken)));
+        Assert.That(parameters["key_hash"].Type, Is.EqualTo(DbType.Binary));
+        Assert.That(parameters["key_hash"].Size, Is.EqualTo(32));
+    }
+
+    [TestCase("demo-account-tökén")]
+    [TestCase("x")]
+    public void A_token_varchar_cannot_hold_is_sent_as_null_so_it_matches_no_account_instead_of_a_mangled_one(string token)
+    {
+        var tooLongOrNotAscii = token.Length == 1 ? token + new string('x', SqlServerColumnLengths.AccountToken) : token;
+
+        var parameter = SqlServerCallerAccessReader.Parameters(ApiKeyHash.Compute("key"), tooLongOrNotAscii).Single(p => p.Name == "account_token");
+
+        Assert.That(parameter.Value, Is.Null);
+        Assert.That(parameter.Type, Is.EqualTo(DbType.AnsiString));
+    }
+
+    [Test]
+    public void Bulk_loaded_demo_rows_carry_the_column_types()
+    {
+        var rows = Infrastructure.Seeding.DemoImportGenerator.Generate(3, 1, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var table = SqlServerDemoDataSeeder.ImportsTable(7, rows);
+
+        Assert.That(table.Columns.Cast<DataColumn>().Select(c => (c.ColumnName, c.DataType)), Is.EqualTo(new[]
+        {
+            ("account_id", typeof(long)), ("type", typeof(string)), ("status", typeof(byte)), ("file_name", typeof(string)), ("file_size", typeof(long)),
+            ("note", typeof(string)), ("completed_at", typeof(DateTime)), ("created_at", typeof(DateTime)), ("updated_at", typeof(DateTime)),
+        }));
+        Assert.That(table.Rows, Has.Count.EqualTo(3));
+    }
+
+    /// <summary>A request of exactly <paramref name="shape"/>, with values at microsecond precision.</summary>
+    private static KeysetPageRequest RequestOf(KeysetQueryShape shape)
+    {
+        TimestampBound? Bound(BoundOperator? op) => op is { } o ? new TimestampBound(o, Instant) : null;
+        var filter = new ImportFilter(
+            shape.FiltersStatus ? StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete, ImportStatus.New) : null,
+            new TimeRange(Bound(shape.CreatedLower), Bound(shape.CreatedUpper)),
+            new TimeRange(Bound(shape.UpdatedLower), Bound(shape.UpdatedUpper)));
+        var listing = new ImportListing(filter, new ImportSort(shape.SortKey, shape.Direction));
+        KeysetPosition? after = shape.HasPosition ? new KeysetPosition(shape.SortKey == ImportSortKey.Id ? null : Instant, 42) : null;
+        return new KeysetPageRequest(1, listing, after, 51, 500);
+    }
+
+    /// <summary>Parses with the SQL Server 2022 grammar; returns the errors and the variables referenced but not declared.</summary>
+    private static (IReadOnlyList<string> Errors, HashSet<string> Variables, TSqlFragment Fragment) Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out var errors);
+        var variables = new VariableCollector();
+        fragment.Accept(variables);
+        var referenced = variables.Referenced.Except(variables.Declared, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (errors.Select(e => $"line {e.Line}: {e.Message}").ToArray(), referenced, fragment);
+    }
+
+    private sealed class VariableCollector : TSqlFragmentVisitor
+    {
+        public HashSet<string> Referenced { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<string> Declared { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(VariableReference node) => Referenced.Add(node.Name.TrimStart('@'));
+
+        public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+    }
+
+    private sealed class IndexCollector : TSqlFragmentVisitor
+    {
+        public List<string> Clustered { get; } = [];
+
+        public List<string> Nonclustered { get; } = [];
+
+        public override void Visit(IndexDefinition node)
+        {
+            if (node.IndexType?.IndexTypeKind == IndexTypeKind.Clustered)
+            {
+                Clustered.Add(string.Join(", ", node.Columns.Select(Column)));
+            }
+        }
+
+        public override void Visit(CreateIndexStatement node)
+        {
+            var included = node.IncludeColumns.Select(c => c.MultiPartIdentifier.Identifiers[^1].Value);
+            (node.Clustered == true ? Clustered : Nonclustered).Add($"{string.Join(", ", node.Columns.Select(Column))} INCLUDE {string.Join(", ", included)}");
+        }
+
+        private static string Column(ColumnWithSortOrder column) => column.Column.MultiPartIdentifier.Identifiers[^1].Value;
+    }
+}
