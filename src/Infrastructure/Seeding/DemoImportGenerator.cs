@@ -28,6 +28,22 @@ internal static class DemoImportGenerator
         "Uploaded from the fleet portal", "Nightly sync", "Re-run after a failed upload", "Contains header row", "Manual correction",
     ];
 
+    private static readonly DateTime DemoStart = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime DemoEnd = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The demo account's own imports: <see cref="DemoTenants.DemoImportCount"/> across 2024.</summary>
+    public static IEnumerable<GeneratedImport> DemoAccountImports() => Generate(DemoTenants.DemoImportCount, 1, DemoStart, DemoEnd);
+
+    /// <summary>The other tenant's imports: <see cref="DemoTenants.OtherImportCount"/> across 2024.</summary>
+    public static IEnumerable<GeneratedImport> OtherAccountImports() => Generate(DemoTenants.OtherImportCount, 2, DemoStart, DemoEnd);
+
+    /// <summary>
+    /// What the seed verb adds to an account that holds <paramref name="existing"/> imports: the seed
+    /// follows from what is there already, so the same sequence of calls gives the same rows.
+    /// </summary>
+    public static IEnumerable<GeneratedImport> AdditionalImports(int count, long existing) =>
+        Generate(count, seed: (int)(existing % int.MaxValue), DemoStart.AddYears(-2), DemoEnd.AddYears(1));
+
     public static IEnumerable<GeneratedImport> Generate(int count, int seed, DateTime startUtc, DateTime endUtc)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

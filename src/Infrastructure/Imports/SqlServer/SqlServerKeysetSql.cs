@@ -53,10 +53,7 @@ internal static class SqlServerKeysetSql
                .Append(')');
         }
 
-        AppendBound(sql, "created_at", shape.CreatedLower, "@created_lower");
-        AppendBound(sql, "created_at", shape.CreatedUpper, "@created_upper");
-        AppendBound(sql, "updated_at", shape.UpdatedLower, "@updated_lower");
-        AppendBound(sql, "updated_at", shape.UpdatedUpper, "@updated_upper");
+        ImportColumns.AppendBounds(sql, shape);
 
         if (shape.HasPosition)
         {
@@ -74,13 +71,5 @@ internal static class SqlServerKeysetSql
         }
 
         return sql.ToString();
-    }
-
-    private static void AppendBound(StringBuilder sql, string column, BoundOperator? op, string parameter)
-    {
-        if (op is { } o)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {ImportColumns.Operator(o)} {parameter}");
-        }
     }
 }

@@ -58,10 +58,7 @@ internal static class SqliteKeysetSql
             sql.Append(" AND ((@status_mask >> status) & 1) = 1");
         }
 
-        AppendBound(sql, "created_at", shape.CreatedLower, "@created_lower");
-        AppendBound(sql, "created_at", shape.CreatedUpper, "@created_upper");
-        AppendBound(sql, "updated_at", shape.UpdatedLower, "@updated_lower");
-        AppendBound(sql, "updated_at", shape.UpdatedUpper, "@updated_upper");
+        ImportColumns.AppendBounds(sql, shape);
 
         if (shape.HasPosition)
         {
@@ -72,13 +69,5 @@ internal static class SqliteKeysetSql
         }
 
         return sql.ToString();
-    }
-
-    private static void AppendBound(StringBuilder sql, string column, BoundOperator? op, string parameter)
-    {
-        if (op is { } o)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {ImportColumns.Operator(o)} {parameter}");
-        }
     }
 }

@@ -15,8 +15,6 @@ namespace ImportsService.Infrastructure.Seeding.SqlServer;
 internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connections, ILogger<SqlServerDemoDataSeeder> logger) : IDemoDataSeeder
 {
     private const int BatchSize = 20_000;
-    private static readonly DateTime DemoStart = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime DemoEnd = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     internal const string CountAccounts = "SELECT COUNT_BIG(*) FROM dbo.accounts;";
     internal const string CountAccountsWithToken = "SELECT COUNT_BIG(*) FROM dbo.accounts WITH (UPDLOCK, HOLDLOCK) WHERE token = @token;";
@@ -48,8 +46,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
         var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             CountImports, TypedParameter.ToDapper([TypedParameter.Int64("account_id", accountId)]), cancellationToken: cancellationToken));
 
-        // The seed follows from what is there already: the same sequence of calls gives the same rows.
-        var rows = DemoImportGenerator.Generate(count, seed: (int)(existing % int.MaxValue), DemoStart.AddYears(-2), DemoEnd.AddYears(1));
+        var rows = DemoImportGenerator.AdditionalImports(count, existing);
         foreach (var batch in rows.Chunk(BatchSize))
         {
             await using var transaction = connection.BeginTransaction();
@@ -116,8 +113,8 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
                 cancellationToken: cancellationToken));
         }
 
-        await BulkInsertAsync(connection, transaction, demoAccount, DemoImportGenerator.Generate(DemoTenants.DemoImportCount, 1, DemoStart, DemoEnd), cancellationToken);
-        await BulkInsertAsync(connection, transaction, otherAccount, DemoImportGenerator.Generate(DemoTenants.OtherImportCount, 2, DemoStart, DemoEnd), cancellationToken);
+        await BulkInsertAsync(connection, transaction, demoAccount, DemoImportGenerator.DemoAccountImports(), cancellationToken);
+        await BulkInsertAsync(connection, transaction, otherAccount, DemoImportGenerator.OtherAccountImports(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo tenants: {DemoCount} imports for the demo account, {OtherCount} for the other account",
             DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);

@@ -13,8 +13,6 @@ namespace ImportsService.Infrastructure.Seeding.Sqlite;
 internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, ILogger<SqliteDemoDataSeeder> logger) : IDemoDataSeeder
 {
     private const int BatchSize = 20_000;
-    private static readonly DateTime DemoStart = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime DemoEnd = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
@@ -33,8 +31,7 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM imports WHERE account_id = @accountId;", new { accountId }, cancellationToken: cancellationToken));
 
-        // The seed follows from what is there already: the same sequence of calls gives the same rows.
-        var rows = DemoImportGenerator.Generate(count, seed: (int)(existing % int.MaxValue), DemoStart.AddYears(-2), DemoEnd.AddYears(1));
+        var rows = DemoImportGenerator.AdditionalImports(count, existing);
         await InsertImportsAsync(connection, accountId, rows, cancellationToken);
         logger.LogInformation("Added {Count} generated imports to the demo account", count);
     }
@@ -75,8 +72,8 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
             await connection.ExecuteAsync(new CommandDefinition(membership, new { accountId, userId, canRead }, transaction, cancellationToken: cancellationToken));
         }
 
-        await InsertBatchAsync(connection, transaction, demoAccount, DemoImportGenerator.Generate(DemoTenants.DemoImportCount, 1, DemoStart, DemoEnd), cancellationToken);
-        await InsertBatchAsync(connection, transaction, otherAccount, DemoImportGenerator.Generate(DemoTenants.OtherImportCount, 2, DemoStart, DemoEnd), cancellationToken);
+        await InsertBatchAsync(connection, transaction, demoAccount, DemoImportGenerator.DemoAccountImports(), cancellationToken);
+        await InsertBatchAsync(connection, transaction, otherAccount, DemoImportGenerator.OtherAccountImports(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded the demo tenants: {DemoCount} imports for the demo account, {OtherCount} for the other account",
             DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
