@@ -15,7 +15,8 @@ internal sealed class ImportsApiFactory(
     string databasePath,
     string environment = "Development",
     IReadOnlyDictionary<string, string>? settings = null,
-    IImportPageReader? pageReader = null) : WebApplicationFactory<Program>
+    IImportPageReader? pageReader = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string ProductionSigningKey = "tests-only-production-cursor-signing-key-0123456789";
 
@@ -29,13 +30,15 @@ internal sealed class ImportsApiFactory(
             builder.UseSetting(key, value);
         }
 
-        if (pageReader is not null)
+        builder.ConfigureTestServices(services =>
         {
-            builder.ConfigureTestServices(services =>
+            if (pageReader is not null)
             {
                 services.RemoveAll<IImportPageReader>();
                 services.AddSingleton(pageReader);
-            });
-        }
+            }
+
+            configureServices?.Invoke(services);
+        });
     }
 }
