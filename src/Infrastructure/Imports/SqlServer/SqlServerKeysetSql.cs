@@ -39,7 +39,9 @@ internal static class SqlServerKeysetSql
             {where}
             ORDER BY {orderBy};
             """;
-        var count = $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@count_cap) 1 AS x FROM dbo.imports {where}) AS c;";
+        // The count reads the index in the page's own order: matches are dense where the page found its rows,
+        // while the other end of the index can hold a long run that the filters reject.
+        var count = $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@count_cap) 1 AS x FROM dbo.imports {where} ORDER BY {orderBy}) AS c;";
         return [page, count];
     }
 

@@ -45,7 +45,9 @@ internal static class SqliteKeysetSql
             ORDER BY {orderBy}
             LIMIT @take;
             """;
-        var count = $"SELECT COUNT(*) FROM (SELECT 1 {from} {where} LIMIT @count_cap);";
+        // The count walks the index in the page's own order: matches are dense where the page found its
+        // rows, while the other end of the index can hold a long run that the filters reject.
+        var count = $"SELECT COUNT(*) FROM (SELECT 1 {from} {where} ORDER BY {orderBy} LIMIT @count_cap);";
         return [page, count];
     }
 

@@ -54,6 +54,18 @@ internal sealed class SqliteKeysetPlanTests
     }
 
     [Test]
+    public void Every_count_reads_the_index_in_the_pages_order_so_it_stops_where_the_page_found_its_rows()
+    {
+        foreach (var shape in KeysetQueryShape.All())
+        {
+            var statements = SqliteKeysetSql.Statements(shape);
+            var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].IndexOf("LIMIT", StringComparison.Ordinal)].Trim();
+
+            Assert.That(statements[1], Does.Contain(orderBy + " LIMIT @count_cap"), shape.ToString());
+        }
+    }
+
+    [Test]
     public async Task A_later_page_seeks_past_its_position_instead_of_filtering_after_the_account()
     {
         await using var connection = await database.OpenAsync();
