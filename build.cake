@@ -66,6 +66,12 @@ Task("Test")
     var testProjects = GetFiles("./tests/**/*Tests.csproj");
     var counts = CountTrxResults(trxFiles);
     var summary = $"{counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped";
+    foreach (var (reason, tests) in SkipReasons(trxFiles))
+    {
+        // A skipped test is never silent: say why, once per reason.
+        Information($"Skipped {tests} test(s): {reason}");
+    }
+
     System.IO.File.WriteAllText(summaryFile.Path.FullPath, summary + Environment.NewLine);
     Information(summary);
 
@@ -95,6 +101,15 @@ Task("CI")
     .IsDependentOn("Test");
 
 RunTarget(target);
+
+/// <summary>The distinct messages of tests that did not run, with how many tests each covers.</summary>
+static IEnumerable<(string Reason, int Tests)> SkipReasons(IEnumerable<FilePath> trxFiles) =>
+    trxFiles
+        .SelectMany(file => XDocument.Load(file.FullPath).Descendants().Where(e => e.Name.LocalName == "UnitTestResult"))
+        .Where(result => (string?)result.Attribute("outcome") == "NotExecuted")
+        .Select(result => result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value.Trim() ?? "(no reason given)")
+        .GroupBy(reason => reason)
+        .Select(group => (group.Key, group.Count()));
 
 /// <summary>
 /// Sums the &lt;Counters&gt; of every TRX file. Errors, time-outs and aborts count as failures; skipped is
