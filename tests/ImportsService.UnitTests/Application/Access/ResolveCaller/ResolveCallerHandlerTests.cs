@@ -1,26 +1,19 @@
+using ImportsService.UnitTests.Application;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Access;
 
 namespace ImportsService.UnitTests.Application.Access.ResolveCaller;
 
-public sealed class ResolveCallerHandlerTests
+public sealed class ResolveCallerHandlerTests : PipelineTest
 {
     private const string Key = "a-long-random-api-key";
     private const string AccountToken = "account-token";
     private static readonly byte[] KeyHash = ApiKeyHash.Compute(Key);
 
-    private ApplicationPipeline pipeline = null!;
-
-    [SetUp]
-    public void SetUp() => pipeline = new ApplicationPipeline();
-
-    [TearDown]
-    public void TearDown() => pipeline.Dispose();
-
     [Test]
     public async Task An_unknown_key_is_unauthenticated()
     {
-        var resolution = await pipeline.Send(new ResolveCallerQuery("no-such-key", AccountToken));
+        var resolution = await Pipeline.Send(new ResolveCallerQuery("no-such-key", AccountToken));
 
         Assert.That(resolution, Is.EqualTo(new CallerResolution(CallerStanding.Unauthenticated, null, null)));
     }
@@ -28,22 +21,22 @@ public sealed class ResolveCallerHandlerTests
     [Test]
     public async Task The_store_is_asked_by_the_hash_of_the_key_never_the_key_itself()
     {
-        await pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
+        await Pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
 
-        Assert.That(pipeline.Callers.Lookups, Has.Count.EqualTo(1));
+        Assert.That(Pipeline.Callers.Lookups, Has.Count.EqualTo(1));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(pipeline.Callers.Lookups[0].Hash, Is.EqualTo(KeyHash));
-            Assert.That(pipeline.Callers.Lookups[0].AccountToken, Is.EqualTo(AccountToken));
+            Assert.That(Pipeline.Callers.Lookups[0].Hash, Is.EqualTo(KeyHash));
+            Assert.That(Pipeline.Callers.Lookups[0].AccountToken, Is.EqualTo(AccountToken));
         }
     }
 
     [Test]
     public async Task A_known_key_for_an_account_it_is_not_a_member_of_is_forbidden()
     {
-        pipeline.Callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, AccountId: null, CanReadImports: false));
+        Pipeline.Callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, AccountId: null, CanReadImports: false));
 
-        var resolution = await pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
+        var resolution = await Pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
 
         Assert.That(resolution, Is.EqualTo(new CallerResolution(CallerStanding.Forbidden, 11, null)));
     }
@@ -51,9 +44,9 @@ public sealed class ResolveCallerHandlerTests
     [Test]
     public async Task A_member_without_the_read_imports_permission_is_forbidden_and_learns_no_account_id()
     {
-        pipeline.Callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, AccountId: 5, CanReadImports: false));
+        Pipeline.Callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, AccountId: 5, CanReadImports: false));
 
-        var resolution = await pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
+        var resolution = await Pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
 
         Assert.That(resolution, Is.EqualTo(new CallerResolution(CallerStanding.Forbidden, 11, null)));
     }
@@ -61,9 +54,9 @@ public sealed class ResolveCallerHandlerTests
     [Test]
     public async Task A_member_with_the_read_imports_permission_may_read_that_accounts_imports()
     {
-        pipeline.Callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, AccountId: 5, CanReadImports: true));
+        Pipeline.Callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, AccountId: 5, CanReadImports: true));
 
-        var resolution = await pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
+        var resolution = await Pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
 
         Assert.That(resolution, Is.EqualTo(new CallerResolution(CallerStanding.MayReadImports, 11, 5)));
     }
@@ -72,9 +65,9 @@ public sealed class ResolveCallerHandlerTests
     public async Task A_row_whose_stored_hash_is_not_the_keys_hash_is_unauthenticated()
     {
         var otherHash = ApiKeyHash.Compute("another-key");
-        pipeline.Callers.AnswerEveryLookupWith = new CallerAccessRow(11, otherHash, AccountId: 5, CanReadImports: true);
+        Pipeline.Callers.AnswerEveryLookupWith = new CallerAccessRow(11, otherHash, AccountId: 5, CanReadImports: true);
 
-        var resolution = await pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
+        var resolution = await Pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
 
         Assert.That(resolution.Standing, Is.EqualTo(CallerStanding.Unauthenticated));
     }
@@ -82,9 +75,9 @@ public sealed class ResolveCallerHandlerTests
     [Test]
     public async Task A_row_with_a_truncated_stored_hash_is_unauthenticated()
     {
-        pipeline.Callers.AnswerEveryLookupWith = new CallerAccessRow(11, KeyHash[..16], AccountId: 5, CanReadImports: true);
+        Pipeline.Callers.AnswerEveryLookupWith = new CallerAccessRow(11, KeyHash[..16], AccountId: 5, CanReadImports: true);
 
-        var resolution = await pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
+        var resolution = await Pipeline.Send(new ResolveCallerQuery(Key, AccountToken));
 
         Assert.That(resolution.Standing, Is.EqualTo(CallerStanding.Unauthenticated));
     }

@@ -1,3 +1,4 @@
+using ImportsService.UnitTests.Application;
 using CsCheck;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
@@ -5,7 +6,7 @@ using static ImportsService.UnitTests.Application.Imports.ListImports.ListImport
 
 namespace ImportsService.UnitTests.Application.Imports.ListImports;
 
-public sealed class ListImportsHandlerTests
+public sealed class ListImportsHandlerTests : PipelineTest
 {
     private const long AccountId = 7;
     private static readonly long Epoch2024 = 1_704_067_200_000_000;
@@ -14,20 +15,12 @@ public sealed class ListImportsHandlerTests
         ImportFilter.None with { Statuses = StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) },
         new ImportSort(ImportSortKey.CreatedAt, SortDirection.Ascending));
 
-    private ApplicationPipeline pipeline = null!;
-
-    [SetUp]
-    public void SetUp() => pipeline = new ApplicationPipeline();
-
-    [TearDown]
-    public void TearDown() => pipeline.Dispose();
-
     [Test]
     public async Task A_page_asks_the_reader_for_one_row_more_than_per_page_from_the_start()
     {
-        await pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "10" });
+        await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "10" });
 
-        Assert.That(pipeline.Imports.Requests.Single(), Is.EqualTo(new KeysetPageRequest(AccountId, ImportListing.Default, null, 11, 500)));
+        Assert.That(Pipeline.Imports.Requests.Single(), Is.EqualTo(new KeysetPageRequest(AccountId, ImportListing.Default, null, 11, 500)));
     }
 
     [Test]
@@ -35,11 +28,11 @@ public sealed class ListImportsHandlerTests
     {
         Seed(60);
 
-        var result = await pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(pipeline.Imports.Requests.Single().Take, Is.EqualTo(51));
+            Assert.That(Pipeline.Imports.Requests.Single().Take, Is.EqualTo(51));
             Assert.That(result.PerPage, Is.EqualTo(50));
             Assert.That(result.Records, Has.Count.EqualTo(50));
         }
@@ -50,7 +43,7 @@ public sealed class ListImportsHandlerTests
     {
         Seed(6);
 
-        var result = await pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
 
         using (Assert.EnterMultipleScope())
         {
@@ -64,7 +57,7 @@ public sealed class ListImportsHandlerTests
     {
         Seed(5);
 
-        var result = await pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
 
         using (Assert.EnterMultipleScope())
         {
@@ -76,7 +69,7 @@ public sealed class ListImportsHandlerTests
     [Test]
     public async Task An_account_without_imports_gets_an_empty_last_page_that_still_has_a_start_cursor()
     {
-        var result = await pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -91,12 +84,12 @@ public sealed class ListImportsHandlerTests
     public async Task The_next_cursor_resumes_strictly_after_the_last_row_of_the_page()
     {
         Seed(20);
-        var first = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
+        var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
 
         var last = first.Records[^1];
-        Assert.That(pipeline.Imports.Requests[1].After, Is.EqualTo(new KeysetPosition(last.CreatedAt, last.Id)));
+        Assert.That(Pipeline.Imports.Requests[1].After, Is.EqualTo(new KeysetPosition(last.CreatedAt, last.Id)));
         Assert.That(second.Records.Select(r => r.Id), Has.None.AnyOf(first.Records.Select(r => r.Id).ToArray()));
     }
 
@@ -104,14 +97,14 @@ public sealed class ListImportsHandlerTests
     public async Task A_cursor_alone_resumes_its_listing_and_its_per_page()
     {
         Seed(20);
-        var first = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
+        var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(pipeline.Imports.Requests[1].Listing, Is.EqualTo(FailedOrCompleteByCreatedAtAscending));
-            Assert.That(pipeline.Imports.Requests[1].Take, Is.EqualTo(4));
+            Assert.That(Pipeline.Imports.Requests[1].Listing, Is.EqualTo(FailedOrCompleteByCreatedAtAscending));
+            Assert.That(Pipeline.Imports.Requests[1].Take, Is.EqualTo(4));
             Assert.That(second.Listing, Is.EqualTo(FailedOrCompleteByCreatedAtAscending));
             Assert.That(second.PerPage, Is.EqualTo(3));
         }
@@ -121,14 +114,14 @@ public sealed class ListImportsHandlerTests
     public async Task A_per_page_sent_with_a_cursor_overrides_the_cursors_and_is_carried_on()
     {
         Seed(30);
-        var first = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
+        var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor, PerPage = "4" });
-        var third = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = second.NextCursor });
+        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor, PerPage = "4" });
+        var third = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = second.NextCursor });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(pipeline.Imports.Requests[1].Take, Is.EqualTo(5));
+            Assert.That(Pipeline.Imports.Requests[1].Take, Is.EqualTo(5));
             Assert.That(second.PerPage, Is.EqualTo(4));
             Assert.That(second.Records, Has.Count.EqualTo(4));
             Assert.That(third.PerPage, Is.EqualTo(4));
@@ -139,9 +132,9 @@ public sealed class ListImportsHandlerTests
     public async Task The_start_cursor_of_the_first_page_returns_the_first_page_again()
     {
         Seed(10);
-        var first = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 2));
+        var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 2));
 
-        var again = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.StartCursor });
+        var again = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.StartCursor });
 
         AssertSamePage(again, first);
     }
@@ -150,10 +143,10 @@ public sealed class ListImportsHandlerTests
     public async Task The_start_cursor_of_a_later_page_returns_that_page_again()
     {
         Seed(10);
-        var first = await pipeline.Send(For(AccountId, ImportListing.Default, perPage: 3));
-        var second = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var first = await Pipeline.Send(For(AccountId, ImportListing.Default, perPage: 3));
+        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
 
-        var again = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = second.StartCursor });
+        var again = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = second.StartCursor });
 
         AssertSamePage(again, second);
     }
@@ -162,10 +155,10 @@ public sealed class ListImportsHandlerTests
     public async Task A_cursor_sent_with_its_own_filters_and_sort_resumes_the_same_listing()
     {
         Seed(20);
-        var first = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
+        var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending) with { StartCursor = first.NextCursor });
-        var alone = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var second = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending) with { StartCursor = first.NextCursor });
+        var alone = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
 
         AssertSamePage(second, alone);
     }
@@ -173,7 +166,7 @@ public sealed class ListImportsHandlerTests
     [Test]
     public async Task The_result_reports_the_listing_actually_applied()
     {
-        var result = await pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending));
+        var result = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending));
 
         Assert.That(result.Listing, Is.EqualTo(FailedOrCompleteByCreatedAtAscending));
     }
@@ -182,8 +175,8 @@ public sealed class ListImportsHandlerTests
     public async Task The_remaining_count_counts_from_the_first_row_of_the_page()
     {
         Seed(12);
-        var first = await pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
-        var second = await pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var first = await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
+        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
 
         using (Assert.EnterMultipleScope())
         {
@@ -197,11 +190,11 @@ public sealed class ListImportsHandlerTests
     {
         Seed(700);
 
-        var result = await pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(pipeline.Imports.Requests.Single().CountCap, Is.EqualTo(500));
+            Assert.That(Pipeline.Imports.Requests.Single().CountCap, Is.EqualTo(500));
             Assert.That(result.EstimatedRemainingCount, Is.EqualTo(500));
         }
     }
@@ -210,9 +203,9 @@ public sealed class ListImportsHandlerTests
     public async Task The_remaining_count_is_capped_at_500_even_when_a_reader_counts_further()
     {
         Seed(3);
-        pipeline.Imports.ReportRemainingCount = 10_000;
+        Pipeline.Imports.ReportRemainingCount = 10_000;
 
-        var result = await pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
 
         Assert.That(result.EstimatedRemainingCount, Is.EqualTo(500));
     }
@@ -222,21 +215,21 @@ public sealed class ListImportsHandlerTests
     {
         using var cancellation = new CancellationTokenSource();
 
-        await pipeline.Send(new ListImportsQuery(AccountId), cancellation.Token);
+        await Pipeline.Send(new ListImportsQuery(AccountId), cancellation.Token);
 
-        Assert.That(pipeline.Imports.Tokens.Single(), Is.EqualTo(cancellation.Token));
+        Assert.That(Pipeline.Imports.Tokens.Single(), Is.EqualTo(cancellation.Token));
     }
 
     [Test]
     public async Task Only_the_callers_account_is_read()
     {
-        pipeline.Imports.Add(AccountId + 1, [Import(1, ImportStatus.New, 0, 0)]);
+        Pipeline.Imports.Add(AccountId + 1, [Import(1, ImportStatus.New, 0, 0)]);
 
-        var result = await pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(pipeline.Imports.Requests.Single().AccountId, Is.EqualTo(AccountId));
+            Assert.That(Pipeline.Imports.Requests.Single().AccountId, Is.EqualTo(AccountId));
             Assert.That(result.Records, Is.Empty);
         }
     }
@@ -307,7 +300,7 @@ public sealed class ListImportsHandlerTests
 
     /// <summary><paramref name="count"/> imports with ids 1..count, alternately failed and complete, created a second apart.</summary>
     private void Seed(int count) =>
-        pipeline.Imports.Add(AccountId, Enumerable.Range(1, count).Select(id => Import(id, id % 2 == 0 ? ImportStatus.Failed : ImportStatus.Complete, id, id)));
+        Pipeline.Imports.Add(AccountId, Enumerable.Range(1, count).Select(id => Import(id, id % 2 == 0 ? ImportStatus.Failed : ImportStatus.Complete, id, id)));
 
     private static ImportRecord Import(long id, ImportStatus status, int createdSecond, int updatedSecond) =>
         new(id, "vehicles", status, $"file-{id}.csv", 1_024 * id, null, null, Seconds(createdSecond), Seconds(updatedSecond));

@@ -1,3 +1,4 @@
+using ImportsService.UnitTests.Application;
 using ImportsService.Application.Common.Exceptions;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
@@ -5,8 +6,8 @@ using static ImportsService.UnitTests.Application.Imports.ListImports.ListImport
 
 namespace ImportsService.UnitTests.Application.Imports.ListImports;
 
-/// <summary>Every 400 of the contract, sent through the real mediator pipeline.</summary>
-public sealed class ListImportsQueryValidatorTests
+/// <summary>Every 400 of the contract, sent through the real mediator Pipeline.</summary>
+public sealed class ListImportsQueryValidatorTests : PipelineTest
 {
     private const long AccountId = 7;
     private const string StatusParameter = "filter[status][include]";
@@ -18,14 +19,6 @@ public sealed class ListImportsQueryValidatorTests
             CreatedAt = new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, UtcTimestamp.FromUnixMicroseconds(1_704_067_200_000_000)), null),
         },
         new ImportSort(ImportSortKey.CreatedAt, SortDirection.Descending));
-
-    private ApplicationPipeline pipeline = null!;
-
-    [SetUp]
-    public void SetUp() => pipeline = new ApplicationPipeline();
-
-    [TearDown]
-    public void TearDown() => pipeline.Dispose();
 
     [Test]
     public async Task A_request_with_no_parameters_is_valid()
@@ -384,17 +377,17 @@ public sealed class ListImportsQueryValidatorTests
     {
         await Errors(new ListImportsQuery(AccountId) { UnknownParameters = ["page"] });
 
-        Assert.That(pipeline.Imports.Requests, Is.Empty);
+        Assert.That(Pipeline.Imports.Requests, Is.Empty);
     }
 
     private string Cursor(long accountId, ImportListing listing) =>
-        pipeline.Cursors.Encode(new ImportCursor(accountId, listing, 10, new KeysetPosition(UtcTimestamp.FromUnixMicroseconds(1_732_184_130_000_000), 99)));
+        Pipeline.Cursors.Encode(new ImportCursor(accountId, listing, 10, new KeysetPosition(UtcTimestamp.FromUnixMicroseconds(1_732_184_130_000_000), 99)));
 
     private async Task<IReadOnlyDictionary<string, string[]>> Errors(ListImportsQuery query)
     {
         try
         {
-            await pipeline.Send(query);
+            await Pipeline.Send(query);
         }
         catch (RequestValidationException exception)
         {
@@ -407,9 +400,9 @@ public sealed class ListImportsQueryValidatorTests
 
     private async Task AssertValid(ListImportsQuery query)
     {
-        var result = await pipeline.Send(query);
+        var result = await Pipeline.Send(query);
 
         Assert.That(result, Is.Not.Null);
-        Assert.That(pipeline.Imports.Requests, Has.Count.EqualTo(1), "the request reached the reader");
+        Assert.That(Pipeline.Imports.Requests, Has.Count.EqualTo(1), "the request reached the reader");
     }
 }
