@@ -21,7 +21,10 @@ var app = builder.Build();
 
 if (CommandLineVerbs.IsVerb(args))
 {
-    return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+    // Ctrl+C stops a verb between statements (a seed keeps the batches it committed).
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, stop.Token);
 }
 
 // Fail fast on a missing or short cursor signing key, before the database is touched.
@@ -30,7 +33,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -22,6 +22,7 @@ internal static class HttpResponseAssertions
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(body.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
             Assert.That(body.GetProperty("title").GetString(), Is.Not.Empty);
+            Assert.That(body.GetProperty("detail").GetString(), Is.Not.Empty);
             Assert.That(body.GetProperty("instance").GetString(), Is.EqualTo(instance));
             Assert.That(body.GetProperty("traceId").GetString(), Is.Not.Empty);
         }

@@ -25,7 +25,7 @@ internal static partial class DatabaseStartup
 
             if (app.Environment.IsDevelopment() && await app.Services.GetRequiredService<IDemoDataSeeder>().SeedIfEmptyAsync(stopping))
             {
-                LogSeeded(logger, DemoTenants.DemoAccountToken);
+                LogSeeded(logger);
             }
         }
         catch (DatabaseUnavailableException exception)
@@ -37,6 +37,6 @@ internal static partial class DatabaseStartup
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable at start-up; the service starts anyway and reports not ready")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo tenants (account token {AccountToken})")]
-    private static partial void LogSeeded(ILogger logger, string accountToken);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo tenants into the empty database")]
+    private static partial void LogSeeded(ILogger logger);
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ImportsService.Api.Common;
 
@@ -19,6 +21,23 @@ public static class ProblemResponses
         ArgumentNullException.ThrowIfNull(context);
         problem.Instance = context.Request.Path.Value;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+    }
+
+    /// <summary>
+    /// Status code pages (404, 405, …) as problems with a detail that says what to do, whatever the
+    /// client's Accept header says.
+    /// </summary>
+    public static Task WriteStatusCodePageAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.HttpContext.Response.StatusCode;
+        var detail = status switch
+        {
+            StatusCodes.Status404NotFound => "Nothing is served at this path. The imports of an account are listed at GET /api/v1/imports.",
+            StatusCodes.Status405MethodNotAllowed => "This path does not take that method; the Allow header lists the ones it takes.",
+            _ => ReasonPhrases.GetReasonPhrase(status),
+        };
+        return WriteAsync(context.HttpContext, status, ReasonPhrases.GetReasonPhrase(status), detail);
     }
 
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail)

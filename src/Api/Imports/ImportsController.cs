@@ -19,12 +19,20 @@ public sealed class ImportsController(IMediator mediator) : ControllerBase
     /// contract rejects unknown and repeated names, which model binding would silently drop.
     /// </summary>
     [HttpGet]
+    [HttpHead]
     [Produces("application/json")]
     public async Task<ActionResult<ListImportsResponse>> List()
     {
         var accountId = long.Parse(User.FindFirst(AccessClaims.AccountId)!.Value, CultureInfo.InvariantCulture);
         var query = ListImportsQueryStringParser.Parse(accountId, Request.QueryString);
         var result = await mediator.Send(query, HttpContext.RequestAborted);
+        if (HttpMethods.IsHead(Request.Method))
+        {
+            // Same status and headers as GET, no body (Kestrel would drop it; other servers may not).
+            Response.ContentType = "application/json";
+            return new EmptyResult();
+        }
+
         return Ok(result.ToResponse());
     }
 }

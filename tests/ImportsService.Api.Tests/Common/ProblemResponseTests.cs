@@ -17,6 +17,29 @@ public sealed class ProblemResponseTests
     }
 
     [Test]
+    public async Task A_404_is_a_problem_even_when_the_client_accepts_only_html()
+    {
+        using var client = ApiHost.DemoClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exports");
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "/api/v1/exports");
+    }
+
+    [Test]
+    public async Task Head_is_answered_like_get_without_a_body()
+    {
+        using var client = ApiHost.DemoClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, ApiHost.ImportsPath + "?per_page=2");
+        using var response = await client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_method_other_than_get_is_a_405_problem()
     {
         using var client = ApiHost.DemoClient();

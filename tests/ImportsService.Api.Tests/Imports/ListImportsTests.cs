@@ -29,12 +29,19 @@ public sealed class ListImportsTests
             Assert.That(record.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(RecordKeys));
             Assert.That(record.GetProperty("file_size").ValueKind, Is.EqualTo(JsonValueKind.String));
             Assert.That(long.Parse(record.GetProperty("file_size").GetString()!, System.Globalization.CultureInfo.InvariantCulture), Is.Positive);
-            Assert.That(record.GetProperty("created_at").GetString(), Does.EndWith("Z"));
+            foreach (var key in new[] { "created_at", "updated_at", "completed_at" })
+            {
+                if (record.GetProperty(key).ValueKind == JsonValueKind.String)
+                {
+                    // RFC 3339 in UTC: seconds always, a fraction only when not zero (at most microseconds), Z.
+                    Assert.That(record.GetProperty(key).GetString(), Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$"), key);
+                }
+            }
         }
 
         Assert.That(records.Any(r => r.GetProperty("note").ValueKind == JsonValueKind.Null), "the demo data has imports without a note");
-        Assert.That(records.Any(r => r.GetProperty("completed_at").ValueKind == JsonValueKind.Null)
-                    || records.Any(r => r.GetProperty("completed_at").ValueKind == JsonValueKind.String));
+        Assert.That(records.Any(r => r.GetProperty("completed_at").ValueKind == JsonValueKind.Null), "the demo data has unfinished imports");
+        Assert.That(records.Any(r => r.GetProperty("completed_at").ValueKind == JsonValueKind.String), "the demo data has finished imports");
     }
 
     [Test]
