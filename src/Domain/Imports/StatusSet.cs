@@ -48,7 +48,7 @@ public readonly record struct StatusSet
     }
 
     /// <summary>
-    /// Parses a comma-separated list of wire names. Blanks around names are ignored, duplicates too.
+    /// Parses a comma-separated list of wire names. Blanks around names, empty items and duplicates are ignored.
     /// Returns the names that are not statuses (empty on success).
     /// </summary>
     public static bool TryParse(string? list, out StatusSet set, out IReadOnlyList<string> unknownNames)
@@ -62,9 +62,9 @@ public readonly record struct StatusSet
         }
 
         var mask = 0;
-        foreach (var part in list.Split(','))
+        // Blanks and empty items ("failed,,complete", a trailing comma) are ignored, like duplicates.
+        foreach (var name in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var name = part.Trim();
             if (ImportStatusNames.TryParse(name, out var status))
             {
                 mask |= 1 << (int)status;

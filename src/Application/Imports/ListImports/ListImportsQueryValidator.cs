@@ -57,7 +57,7 @@ internal sealed class ListImportsQueryValidator : AbstractValidator<ListImportsQ
             {
                 context.AddFailure(new ValidationFailure(filter.ParameterName,
                     $"{filter.ParameterName} must be an ISO-8601 date (2024-11-21, midnight UTC) or date-time with Z or an offset " +
-                    "(2024-11-21T10:15:30Z, 2024-11-21T10:15:30.123456+02:00), to at most microseconds."));
+                    "(2024-11-21T10:15:30Z, 2024-11-21T10:15:30.123456+02:00; in a URL write + as %2B), to at most microseconds."));
             }
         });
 

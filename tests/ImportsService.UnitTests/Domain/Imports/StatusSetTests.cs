@@ -39,6 +39,16 @@ public sealed class StatusSetTests
         Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
     }
 
+    [TestCase("failed,,complete")]
+    [TestCase("failed,complete,")]
+    [TestCase(",failed, ,complete")]
+    public void Empty_items_are_ignored(string list)
+    {
+        Assert.That(StatusSet.TryParse(list, out var set, out var unknown), Is.True);
+        Assert.That(unknown, Is.Empty);
+        Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
+    }
+
     [Test]
     public void Every_status_together_is_a_valid_set()
     {

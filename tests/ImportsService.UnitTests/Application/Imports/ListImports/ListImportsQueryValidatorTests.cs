@@ -116,6 +116,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
 
     [TestCase("")]
     [TestCase(" ")]
+    [TestCase(",")]
     public async Task An_empty_status_list_is_rejected(string statuses)
     {
         var errors = await Errors(new ListImportsQuery(AccountId) { StatusInclude = statuses });
