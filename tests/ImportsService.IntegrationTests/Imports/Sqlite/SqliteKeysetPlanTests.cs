@@ -29,7 +29,7 @@ internal sealed class SqliteKeysetPlanTests
         Assert.That(KeysetQueryShape.All().Distinct().Count(), Is.EqualTo(1944));
 
     [Test]
-    public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key()
+    public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
     {
         await using var connection = await database.OpenAsync();
         var problems = new List<string>();
@@ -42,6 +42,7 @@ internal sealed class SqliteKeysetPlanTests
                 var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
                 var good = onImports.Length == 1
                            && onImports[0].StartsWith($"SEARCH imports USING COVERING INDEX {index} (account_id=?", StringComparison.Ordinal)
+                           && (!shape.HasPosition || onImports[0].Contains(PositionSeek(shape), StringComparison.Ordinal))
                            && !plan.Any(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
                 if (!good)
                 {
@@ -76,6 +77,16 @@ internal sealed class SqliteKeysetPlanTests
         // SQLite shows the row-value range by its leading column: the seek starts at the position.
         Assert.That(plan, Does.EndWith("(account_id=? AND created_at>?)"));
     }
+
+    /// <summary>
+    /// After a position the seek itself starts past it: the index range names the sort column
+    /// (<c>created_at&lt;?</c>), not only <c>account_id=?</c> followed by a filter over the account's rows.
+    /// </summary>
+    private static string PositionSeek(KeysetQueryShape shape) =>
+        $"AND {(shape.SortKey == Domain.Imports.ImportSortKey.Id ? "id" : SortColumn(shape))}{(shape.Direction == Domain.Imports.SortDirection.Descending ? "<" : ">")}";
+
+    private static string SortColumn(KeysetQueryShape shape) =>
+        shape.SortKey == Domain.Imports.ImportSortKey.CreatedAt ? "created_at" : "updated_at";
 
     private static readonly object AllParameters = new
     {
