@@ -2,6 +2,7 @@ using ImportsService.Application.Common.Exceptions;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportsService.IntegrationTests.Imports;
 
@@ -98,6 +99,22 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
 
         Assert.That(first.EstimatedRemainingCount, Is.EqualTo(500));
         Assert.That(pages.Select(p => p.EstimatedRemainingCount), Is.EqualTo(new[] { 500, 500, 420, 320, 220, 120, 20 }));
+    }
+
+    [Test]
+    public async Task The_reader_counts_from_its_position_and_stops_at_the_cap_it_is_given()
+    {
+        var account = await Database.CreateAccountAsync("acc");
+        var ids = (await Database.InsertImportsAsync(account, Rows.Sample(30))).Select(r => r.Id).OrderDescending().ToArray();
+        var reader = Database.Services.GetRequiredService<IImportPageReader>();
+
+        var capped = await reader.ReadPageAsync(new KeysetPageRequest(account, ImportListing.Default, null, 5, 12), CancellationToken.None);
+        var belowCap = await reader.ReadPageAsync(new KeysetPageRequest(account, ImportListing.Default, new KeysetPosition(null, ids[20]), 5, 12), CancellationToken.None);
+
+        Assert.That(capped.Records.Select(r => r.Id), Is.EqualTo(ids.Take(5)));
+        Assert.That(capped.CappedRemainingCount, Is.EqualTo(12));
+        Assert.That(belowCap.Records.Select(r => r.Id), Is.EqualTo(ids.Skip(21).Take(5)));
+        Assert.That(belowCap.CappedRemainingCount, Is.EqualTo(9));
     }
 
     [Test]

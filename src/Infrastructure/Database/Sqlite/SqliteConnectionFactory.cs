@@ -12,7 +12,8 @@ internal sealed class SqliteConnectionFactory(string connectionString)
 {
     private const int SqliteInterrupt = 9;
 
-    public string ConnectionString { get; } = connectionString;
+    // The schema declares foreign keys; SQLite enforces them only when each connection asks.
+    public string ConnectionString { get; } = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -7,10 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImportsService.IntegrationTests.Database.Sqlite;
 
 /// <summary>
-/// SqliteCommand.Cancel() does nothing, so the factory interrupts the connection when the token fires.
+/// The connection factory: foreign keys on, and cancellation that works. SqliteCommand.Cancel() does
+/// nothing, so the factory interrupts the connection when the token fires.
 /// A statement that would run for minutes must stop soon after cancellation.
 /// </summary>
-internal sealed class SqliteCancellationTests
+internal sealed class SqliteConnectionFactoryTests
 {
     // Counts to a billion: minutes of work, and no table needed.
     private const string SlowStatement = """
@@ -43,6 +44,18 @@ internal sealed class SqliteCancellationTests
 
         Assert.That(async () => await running, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "the statement ran on after cancellation");
+    }
+
+    [Test]
+    public async Task Connections_enforce_the_schemas_foreign_keys()
+    {
+        var connections = database.Services.GetRequiredService<SqliteConnectionFactory>();
+
+        Assert.That(
+            async () => await connections.RunAsync(
+                c => c.ExecuteAsync("INSERT INTO imports (account_id, type, status, file_name, file_size, created_at, updated_at) VALUES (424242, 't', 0, 'f', 1, 0, 0);"),
+                CancellationToken.None),
+            Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("FOREIGN KEY"));
     }
 
     [Test]
