@@ -12,7 +12,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
 builder.Services.AddTokenAuthentication();
-builder.Services.AddAccountRateLimiting();
+builder.Services.AddApiRateLimiting();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
@@ -34,9 +34,10 @@ await app.PrepareDatabaseAsync();
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
+app.UseRateLimiter(); // per client address, before authentication spends a database look-up
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseRateLimiter(); // per account, once the account is known
 app.MapControllers();
 app.MapHealthEndpoints();
 
