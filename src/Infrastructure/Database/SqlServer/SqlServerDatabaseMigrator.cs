@@ -67,7 +67,7 @@ internal sealed class SqlServerDatabaseMigrator(
 
         foreach (var script in result.Scripts)
         {
-            logger.LogInformation("Applied migration {Script}", script.Name);
+            logger.AppliedMigration(script.Name);
         }
     }
 
@@ -95,7 +95,7 @@ internal sealed class SqlServerDatabaseMigrator(
         command.Parameters.Add(new SqlParameter("@name", System.Data.SqlDbType.NVarChar, 128) { Value = name });
         command.CommandTimeout = Math.Max(options.Value.CommandTimeoutSeconds, 60);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        logger.LogInformation("Ensured the SQL Server database exists");
+        logger.EnsuredSqlServerDatabase();
     }
 
     internal const string CreateDatabaseStatement = """

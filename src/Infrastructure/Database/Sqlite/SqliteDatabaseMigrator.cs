@@ -42,7 +42,7 @@ internal sealed class SqliteDatabaseMigrator(SqliteConnectionFactory connections
 
         foreach (var script in result.Scripts)
         {
-            logger.LogInformation("Applied migration {Script}", script.Name);
+            logger.AppliedMigration(script.Name);
         }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
             await transaction.CommitAsync(cancellationToken);
         }
 
-        logger.LogInformation("Added {Count} generated imports to the demo account", count);
+        logger.AddedDemoImports(count);
     }
 
     private async Task<bool> EnsureDemoTenantsAsync(SqlConnection connection, CancellationToken cancellationToken)
@@ -116,8 +116,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
         await BulkInsertAsync(connection, transaction, demoAccount, DemoImportGenerator.DemoAccountImports(), cancellationToken);
         await BulkInsertAsync(connection, transaction, otherAccount, DemoImportGenerator.OtherAccountImports(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo tenants: {DemoCount} imports for the demo account, {OtherCount} for the other account",
-            DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
+        logger.SeededDemoTenants(DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
         return true;
     }
 

@@ -33,7 +33,7 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
 
         var rows = DemoImportGenerator.AdditionalImports(count, existing);
         await InsertImportsAsync(connection, accountId, rows, cancellationToken);
-        logger.LogInformation("Added {Count} generated imports to the demo account", count);
+        logger.AddedDemoImports(count);
     }
 
     private async Task<bool> EnsureDemoTenantsAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -75,8 +75,7 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         await InsertBatchAsync(connection, transaction, demoAccount, DemoImportGenerator.DemoAccountImports(), cancellationToken);
         await InsertBatchAsync(connection, transaction, otherAccount, DemoImportGenerator.OtherAccountImports(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo tenants: {DemoCount} imports for the demo account, {OtherCount} for the other account",
-            DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
+        logger.SeededDemoTenants(DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
         return true;
     }
 
