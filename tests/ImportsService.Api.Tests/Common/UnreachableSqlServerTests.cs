@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace ImportsService.Api.Tests.Common;
 
@@ -18,7 +16,7 @@ public sealed class UnreachableSqlServerTests
     private const string Password = "Sup3r-Secret-Pa55word";
     private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(15);
 
-    private readonly CapturingSink logs = new();
+    private readonly LogCapture logs = new();
     private ImportsApiFactory host = null!;
 
     [OneTimeSetUp]
@@ -92,17 +90,5 @@ public sealed class UnreachableSqlServerTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        private readonly ConcurrentQueue<LogEvent> events = new();
-
-        public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
-
-        /// <summary>Every event as a sink would write it: message, properties and exception.</summary>
-        public string Rendered() => string.Join(
-            Environment.NewLine,
-            events.Select(e => $"{e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {string.Join(' ', e.Properties.Select(p => $"{p.Key}={p.Value}"))} {e.Exception}"));
     }
 }
