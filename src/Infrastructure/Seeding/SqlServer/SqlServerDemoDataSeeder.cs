@@ -73,48 +73,49 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
         async Task<long> Insert(string sql, IEnumerable<TypedParameter> parameters) =>
             await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, TypedParameter.ToDapper(parameters), transaction, cancellationToken: cancellationToken));
 
-        Task<long> Account(string token, string name) => Insert(InsertAccount,
-            [TypedParameter.Ansi("token", token, SqlServerColumnLengths.AccountToken), TypedParameter.Unicode("name", name, SqlServerColumnLengths.Name)]);
-
-        var demoAccount = await Account(DemoTenants.DemoAccountToken, "Demo Fleet");
-        var otherAccount = await Account(DemoTenants.OtherAccountToken, "Other Fleet");
-
-        async Task<long> User(string name, string apiKey)
+        var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var account in DemoTenantPlan.Accounts)
         {
-            var userId = await Insert(InsertUser, [TypedParameter.Unicode("name", name, SqlServerColumnLengths.Name)]);
+            accounts[account.Token] = await Insert(InsertAccount,
+                [TypedParameter.Ansi("token", account.Token, SqlServerColumnLengths.AccountToken), TypedParameter.Unicode("name", account.Name, SqlServerColumnLengths.Name)]);
+        }
+
+        var users = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var user in DemoTenantPlan.Users)
+        {
+            var userId = await Insert(InsertUser, [TypedParameter.Unicode("name", user.Name, SqlServerColumnLengths.Name)]);
             await connection.ExecuteAsync(new CommandDefinition(
                 InsertApiKey,
                 TypedParameter.ToDapper(
                 [
                     TypedParameter.Int64("user_id", userId),
-                    TypedParameter.Binary("key_hash", ApiKeyHash.Compute(apiKey), SqlServerColumnLengths.KeyHash),
+                    TypedParameter.Binary("key_hash", ApiKeyHash.Compute(user.ApiKey), SqlServerColumnLengths.KeyHash),
                     TypedParameter.Timestamp("created_at", Domain.Imports.UtcTimestamp.FromDateTime(now).ToDateTime()),
                 ]),
                 transaction,
                 cancellationToken: cancellationToken));
-            return userId;
+            users[user.ApiKey] = userId;
         }
 
-        var demoUser = await User("Demo user", DemoTenants.DemoApiKey);
-        var otherUser = await User("Other user", DemoTenants.OtherApiKey);
-        var noAccessUser = await User("Demo user without import access", DemoTenants.NoAccessApiKey);
-
-        foreach (var (accountId, userId, canRead) in new[] { (demoAccount, demoUser, true), (otherAccount, otherUser, true), (demoAccount, noAccessUser, false) })
+        foreach (var member in DemoTenantPlan.Memberships)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 InsertMembership,
                 TypedParameter.ToDapper(
                 [
-                    TypedParameter.Int64("account_id", accountId),
-                    TypedParameter.Int64("user_id", userId),
-                    new TypedParameter("can_read_imports", canRead, DbType.Boolean),
+                    TypedParameter.Int64("account_id", accounts[member.AccountToken]),
+                    TypedParameter.Int64("user_id", users[member.ApiKey]),
+                    new TypedParameter("can_read_imports", member.CanReadImports, DbType.Boolean),
                 ]),
                 transaction,
                 cancellationToken: cancellationToken));
         }
 
-        await BulkInsertAsync(connection, transaction, demoAccount, DemoImportGenerator.DemoAccountImports(), cancellationToken);
-        await BulkInsertAsync(connection, transaction, otherAccount, DemoImportGenerator.OtherAccountImports(), cancellationToken);
+        foreach (var account in DemoTenantPlan.Accounts)
+        {
+            await BulkInsertAsync(connection, transaction, accounts[account.Token], account.Imports(), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         logger.SeededDemoTenants(DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
         return true;

@@ -50,30 +50,34 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         async Task<long> Insert(string sql, object parameters) =>
             await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
-        var demoAccount = await Insert("INSERT INTO accounts (token, name) VALUES (@token, @name) RETURNING id;", new { token = DemoTenants.DemoAccountToken, name = "Demo Fleet" });
-        var otherAccount = await Insert("INSERT INTO accounts (token, name) VALUES (@token, @name) RETURNING id;", new { token = DemoTenants.OtherAccountToken, name = "Other Fleet" });
-
-        async Task<long> User(string name, string apiKey)
+        var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var account in DemoTenantPlan.Accounts)
         {
-            var userId = await Insert("INSERT INTO users (name) VALUES (@name) RETURNING id;", new { name });
+            accounts[account.Token] = await Insert("INSERT INTO accounts (token, name) VALUES (@token, @name) RETURNING id;", new { token = account.Token, name = account.Name });
+        }
+
+        var users = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var user in DemoTenantPlan.Users)
+        {
+            var userId = await Insert("INSERT INTO users (name) VALUES (@name) RETURNING id;", new { name = user.Name });
             await Insert(
                 "INSERT INTO api_keys (user_id, key_hash, created_at) VALUES (@userId, @hash, @now) RETURNING id;",
-                new { userId, hash = ApiKeyHash.Compute(apiKey), now });
-            return userId;
+                new { userId, hash = ApiKeyHash.Compute(user.ApiKey), now });
+            users[user.ApiKey] = userId;
         }
-
-        var demoUser = await User("Demo user", DemoTenants.DemoApiKey);
-        var otherUser = await User("Other user", DemoTenants.OtherApiKey);
-        var noAccessUser = await User("Demo user without import access", DemoTenants.NoAccessApiKey);
 
         const string membership = "INSERT INTO memberships (account_id, user_id, can_read_imports) VALUES (@accountId, @userId, @canRead);";
-        foreach (var (accountId, userId, canRead) in new[] { (demoAccount, demoUser, 1), (otherAccount, otherUser, 1), (demoAccount, noAccessUser, 0) })
+        foreach (var member in DemoTenantPlan.Memberships)
         {
-            await connection.ExecuteAsync(new CommandDefinition(membership, new { accountId, userId, canRead }, transaction, cancellationToken: cancellationToken));
+            var parameters = new { accountId = accounts[member.AccountToken], userId = users[member.ApiKey], canRead = member.CanReadImports ? 1 : 0 };
+            await connection.ExecuteAsync(new CommandDefinition(membership, parameters, transaction, cancellationToken: cancellationToken));
         }
 
-        await InsertBatchAsync(connection, transaction, demoAccount, DemoImportGenerator.DemoAccountImports(), cancellationToken);
-        await InsertBatchAsync(connection, transaction, otherAccount, DemoImportGenerator.OtherAccountImports(), cancellationToken);
+        foreach (var account in DemoTenantPlan.Accounts)
+        {
+            await InsertBatchAsync(connection, transaction, accounts[account.Token], account.Imports(), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         logger.SeededDemoTenants(DemoTenants.DemoImportCount, DemoTenants.OtherImportCount);
         return true;
