@@ -29,8 +29,9 @@ internal static class BenchmarkDatabase
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Imports"] = $"Data Source={path}",
         }).Build();
-        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
-        collection.AddSingleton(new ImportCursorCodec(["benchmark-signing-key-0123456789abcdef"u8.ToArray()]));
+        var collection = new ServiceCollection().AddLogging()
+            .AddApplication(cursors => cursors.SigningKeys.Add("benchmark-signing-key-0123456789abcdef"))
+            .AddInfrastructure(configuration);
         var services = collection.BuildServiceProvider();
 
         await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ImportsService.Application.Imports.Cursors;
 using ImportsService.Domain.Imports;
 
 namespace ImportsService.Benchmarks;
@@ -7,7 +8,7 @@ namespace ImportsService.Benchmarks;
 [MemoryDiagnoser]
 public class CursorBenchmarks
 {
-    private readonly ImportCursorCodec codec = new(["benchmark-signing-key-0123456789abcdef"u8.ToArray(), "previous-signing-key-0123456789abcdef"u8.ToArray()]);
+    private readonly ImportCursorCodec codec = new(new CursorKeyRing(["benchmark-signing-key-0123456789abcdef"u8.ToArray(), "previous-signing-key-0123456789abcdef"u8.ToArray()]));
     private ImportCursor cursor = null!;
     private string token = null!;
 

@@ -28,7 +28,7 @@ if (CommandLineVerbs.IsVerb(args))
 }
 
 // Fail fast on a missing or short cursor signing key, before the database is touched.
-app.Services.GetRequiredService<ImportsService.Domain.Imports.ImportCursorCodec>();
+app.Services.GetRequiredService<ImportsService.Application.Imports.Cursors.ImportCursorCodec>();
 await app.PrepareDatabaseAsync();
 
 app.UseApiRequestLogging();

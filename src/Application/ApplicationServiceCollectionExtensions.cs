@@ -1,25 +1,54 @@
-using ImportsService.Application.Access;
+using FluentValidation;
 using ImportsService.Application.Common.Behaviours;
-using ImportsService.Application.Imports;
+using ImportsService.Application.Common.Parameters;
+using ImportsService.Application.Imports.Cursors;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ImportsService.Application;
 
 public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
-    /// The mediator, its pipeline and every module's use cases. MediatR 5.1.0 has no assembly scanning:
-    /// each module registers its own handlers and validators by hand, so what runs is what is listed.
+    /// The mediator, its validation pipeline, every use case (handler, validator, parser) and the cursor codec.
+    /// MediatR 5.1.0 has no assembly scanning, so this does its own, by convention: every concrete class
+    /// in this assembly that implements <see cref="IRequestHandler{TRequest,TResponse}"/>,
+    /// <see cref="IValidator{T}"/> or <see cref="IQueryParser"/> is registered. A new use case folder needs no
+    /// registration line, and cannot forget one (the convention tests check every request has both).
     /// </summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    /// <param name="configureCursors">Cursor signing keys set in code (tests); the API binds them from configuration.</param>
+    public static IServiceCollection AddApplication(this IServiceCollection services, Action<CursorSigningOptions>? configureCursors = null)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
-        services.AddAccessModule();
-        services.AddImportsModule();
+        foreach (var type in typeof(ApplicationServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType
+                         && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(IValidator<>))))
+            {
+                services.AddTransient(service, type);
+            }
+
+            if (typeof(IQueryParser).IsAssignableFrom(type))
+            {
+                services.AddSingleton(type);
+            }
+        }
+
+        var cursorOptions = services.AddOptions<CursorSigningOptions>()
+            .Validate(o => o.HasKey, CursorSigningOptions.MissingKeyMessage)
+            .Validate(o => o.KeysAreLongEnough, CursorSigningOptions.ShortKeyMessage)
+            .ValidateOnStart();
+        if (configureCursors is not null)
+        {
+            cursorOptions.Configure(configureCursors);
+        }
+
+        services.AddSingleton<ICursorKeyRing>(provider => new CursorKeyRing(provider.GetRequiredService<IOptions<CursorSigningOptions>>().Value.KeyBytes));
+        services.AddSingleton<ImportCursorCodec>();
         return services;
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace ImportsService.Api.Common;
 
 /// <summary>
-/// The one place exceptions become responses. Validation is a 400 in the contract's own shape, an
-/// unreachable database a 503 the client may retry, a client that went away nothing at all, and
+/// The one place exceptions become responses. Validation is a 400 in the contract's own shape, a thing
+/// that is not there for this caller a 404 problem, an unreachable database a 503 the client may retry, a client that went away nothing at all, and
 /// anything else a 500 that shows no exception text outside Development.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(
@@ -25,6 +25,11 @@ internal sealed partial class ApiExceptionHandler(
             case RequestValidationException validation:
                 httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await httpContext.Response.WriteAsJsonAsync(new ValidationErrorsResponse(validation.Errors), cancellationToken);
+                return true;
+
+            case NotFoundException notFound:
+                // The message is the use case's, written to say the same for "missing" and "someone else's".
+                await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Not Found", notFound.Message);
                 return true;
 
             case DatabaseUnavailableException:

@@ -1,22 +1,17 @@
-using ImportsService.Domain.Imports;
-using Microsoft.Extensions.Options;
+using ImportsService.Application.Imports.Cursors;
 
 namespace ImportsService.Api.Imports;
 
 public static class ImportsApiServiceCollectionExtensions
 {
     /// <summary>
-    /// What the imports endpoints need beyond the use cases: the cursor codec, keyed from configuration.
-    /// A missing or short key stops start-up (options are validated on start) rather than failing the first request.
+    /// What the imports endpoints take from configuration: the cursor signing keys (section <c>Cursors</c>).
+    /// <c>AddApplication</c> validates them on start, so a missing or short key stops start-up rather than
+    /// failing the first request.
     /// </summary>
     public static IServiceCollection AddImportsApi(this IServiceCollection services)
     {
-        services.AddOptions<CursorSigningOptions>()
-            .BindConfiguration(CursorSigningOptions.SectionName)
-            .Validate(o => o.HasKey, CursorSigningOptions.MissingKeyMessage)
-            .Validate(o => o.KeysAreLongEnough, CursorSigningOptions.ShortKeyMessage)
-            .ValidateOnStart();
-        services.AddSingleton(provider => new ImportCursorCodec(provider.GetRequiredService<IOptions<CursorSigningOptions>>().Value.KeyBytes));
+        services.AddOptions<CursorSigningOptions>().BindConfiguration(CursorSigningOptions.SectionName);
         return services;
     }
 }

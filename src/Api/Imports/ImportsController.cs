@@ -1,6 +1,8 @@
 using System.Globalization;
 using ImportsService.Api.Access;
 using ImportsService.Api.Common;
+using ImportsService.Application.Imports.GetImport;
+using ImportsService.Application.Imports.ListImports;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,31 +10,52 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace ImportsService.Api.Imports;
 
+/// <summary>
+/// The imports endpoints. Each action hands what the client sent (the raw query string, route values as
+/// text) to its use case's parser, sends the parsed query through the mediator and maps the result by
+/// hand. Nothing is model-bound: the contract rejects unknown and repeated names, which model binding
+/// would silently drop.
+/// </summary>
 [ApiController]
 [Route("api/v1/imports")]
 [Authorize(Policy = AccessClaims.ReadImportsPolicy)]
 [EnableRateLimiting(RateLimitingServiceCollectionExtensions.PerAccountPolicy)]
+[Produces("application/json")]
 public sealed class ImportsController(IMediator mediator) : ControllerBase
 {
-    /// <summary>
-    /// One page of the caller's imports. The query string is parsed by hand, not model-bound: the
-    /// contract rejects unknown and repeated names, which model binding would silently drop.
-    /// </summary>
+    /// <summary>One page of the caller's imports.</summary>
     [HttpGet]
     [HttpHead]
-    [Produces("application/json")]
-    public async Task<ActionResult<ListImportsResponse>> List()
+    public async Task<ActionResult<ListImportsResponse>> List([FromServices] ListImportsQueryParser parser)
     {
-        var accountId = long.Parse(User.FindFirst(AccessClaims.AccountId)!.Value, CultureInfo.InvariantCulture);
-        var query = ListImportsQueryStringParser.Parse(accountId, Request.QueryString);
+        ArgumentNullException.ThrowIfNull(parser);
+        var query = parser.Parse(AccountId, SentParameters.FromQueryString(Request.QueryString));
         var result = await mediator.Send(query, HttpContext.RequestAborted);
+        return Answer(result.ToResponse());
+    }
+
+    /// <summary>One import of the caller's account.</summary>
+    [HttpGet("{id}")]
+    [HttpHead("{id}")]
+    public async Task<ActionResult<ImportResponse>> Get(string id, [FromServices] GetImportQueryParser parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        var query = parser.Parse(AccountId, id, SentParameters.FromQueryString(Request.QueryString));
+        var result = await mediator.Send(query, HttpContext.RequestAborted);
+        return Answer(ImportResponse.From(result.Import));
+    }
+
+    private long AccountId => long.Parse(User.FindFirst(AccessClaims.AccountId)!.Value, CultureInfo.InvariantCulture);
+
+    /// <summary>200 with the body; for HEAD the same status and headers without it (Kestrel would drop it; other servers may not).</summary>
+    private ActionResult Answer(object body)
+    {
         if (HttpMethods.IsHead(Request.Method))
         {
-            // Same status and headers as GET, no body (Kestrel would drop it; other servers may not).
             Response.ContentType = "application/json";
             return new EmptyResult();
         }
 
-        return Ok(result.ToResponse());
+        return Ok(body);
     }
 }

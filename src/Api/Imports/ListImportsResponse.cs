@@ -14,15 +14,3 @@ public sealed record ListImportsResponse(
     [property: JsonPropertyName("filtered_by")] IReadOnlyList<IReadOnlyDictionary<string, object>> FilteredBy,
     [property: JsonPropertyName("sorted_by")] IReadOnlyList<IReadOnlyDictionary<string, string>> SortedBy,
     [property: JsonPropertyName("records")] IReadOnlyList<ImportResponse> Records);
-
-/// <summary>One import on the wire: <c>file_size</c> is a string of bytes, timestamps RFC 3339 UTC.</summary>
-public sealed record ImportResponse(
-    [property: JsonPropertyName("id")] long Id,
-    [property: JsonPropertyName("completed_at")] string? CompletedAt,
-    [property: JsonPropertyName("file_name")] string FileName,
-    [property: JsonPropertyName("file_size")] string FileSize,
-    [property: JsonPropertyName("note")] string? Note,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("created_at")] string CreatedAt,
-    [property: JsonPropertyName("updated_at")] string UpdatedAt);

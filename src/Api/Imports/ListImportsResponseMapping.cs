@@ -1,10 +1,11 @@
-using System.Globalization;
+using ImportsService.Application.Imports;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
+using static ImportsService.Application.Imports.ListImports.ListImportsParameters;
 
 namespace ImportsService.Api.Imports;
 
-/// <summary>From the use case's result to the wire shape, written out field by field.</summary>
+/// <summary>From the use case's result to the wire shape, written out field by field; every name from the parameter table.</summary>
 public static class ListImportsResponseMapping
 {
     public static ListImportsResponse ToResponse(this ListImportsResult result)
@@ -17,7 +18,7 @@ public static class ListImportsResponseMapping
             result.EstimatedRemainingCount,
             FilteredBy(result.Listing.Filter),
             SortedBy(result.Listing.Sort),
-            result.Records.Select(ToResponse).ToArray());
+            result.Records.Select(ImportResponse.From).ToArray());
     }
 
     /// <summary>
@@ -29,17 +30,17 @@ public static class ListImportsResponseMapping
         var entries = new List<IReadOnlyDictionary<string, object>>();
         if (filter.Statuses is { } statuses)
         {
-            entries.Add(Entry("status", Entry("include", statuses.ToString())));
+            entries.Add(Entry(StatusFilter, Entry("include", statuses.ToWireList())));
         }
 
-        foreach (var field in new[] { ImportTimestampField.CreatedAt, ImportTimestampField.UpdatedAt })
+        foreach (var field in TimestampFields)
         {
             var range = filter.RangeOf(field);
             foreach (var bound in new[] { range.Lower, range.Upper })
             {
                 if (bound is { } b)
                 {
-                    entries.Add(Entry(field.ToWireName(), Entry(b.Operator.ToWireName(), b.Value.ToString())));
+                    entries.Add(Entry(Name(field), Entry(Name(b.Operator), b.Value.ToString())));
                 }
             }
         }
@@ -50,23 +51,12 @@ public static class ListImportsResponseMapping
     /// <summary>The sort key, then id as the tiebreaker in the same direction (id alone when sorting by id).</summary>
     private static IReadOnlyList<IReadOnlyDictionary<string, string>> SortedBy(ImportSort sort)
     {
-        var direction = sort.Direction.ToWireName();
-        var idEntry = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = direction };
+        var direction = Name(sort.Direction);
+        var idEntry = new Dictionary<string, string>(StringComparer.Ordinal) { [Name(ImportSortKey.Id)] = direction };
         return sort.Key == ImportSortKey.Id
             ? [idEntry]
-            : [new Dictionary<string, string>(StringComparer.Ordinal) { [sort.Key.ToWireName()] = direction }, idEntry];
+            : [new Dictionary<string, string>(StringComparer.Ordinal) { [Name(sort.Key)] = direction }, idEntry];
     }
-
-    private static ImportResponse ToResponse(ImportRecord record) => new(
-        record.Id,
-        record.CompletedAt?.ToString(),
-        record.FileName,
-        record.FileSize.ToString(CultureInfo.InvariantCulture),
-        record.Note,
-        record.Type,
-        record.Status.ToWireName(),
-        record.CreatedAt.ToString(),
-        record.UpdatedAt.ToString());
 
     private static Dictionary<string, object> Entry(string key, object value) => new(StringComparer.Ordinal) { [key] = value };
 }

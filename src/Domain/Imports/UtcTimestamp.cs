@@ -11,13 +11,6 @@ public readonly record struct UtcTimestamp : IComparable<UtcTimestamp>
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;
     private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
 
-    private static readonly string[] DateTimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ssK",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFK",
-        "yyyy-MM-dd'T'HH:mmK",
-    ];
-
     private UtcTimestamp(long microseconds) => UnixMicroseconds = microseconds;
 
     /// <summary>Microseconds since 1970-01-01T00:00:00Z: the stored form in SQLite and in cursors.</summary>
@@ -54,42 +47,6 @@ public readonly record struct UtcTimestamp : IComparable<UtcTimestamp>
 
     public DateTime ToDateTime() => new(UnixEpochTicks + (UnixMicroseconds * TicksPerMicrosecond), DateTimeKind.Utc);
 
-    /// <summary>
-    /// Parses what a client may send: an ISO-8601 date (<c>2024-11-21</c>, midnight UTC) or a date-time
-    /// with <c>Z</c> or an offset, with at most six fractional digits (finer would be silently lost).
-    /// </summary>
-    public static bool TryParse(string? text, out UtcTimestamp timestamp)
-    {
-        timestamp = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 40)
-        {
-            return false;
-        }
-
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-        {
-            timestamp = FromDateTime(date);
-            return true;
-        }
-
-        // RFC 3339 allows lower-case 't' and 'z'; the parse formats are upper-case.
-        text = text.ToUpperInvariant();
-        var hasZone = text[^1] == 'Z' || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-        var fractionDigits = FractionDigits(text);
-        if (!hasZone || fractionDigits > 6 || (fractionDigits == 0 && text.Contains('.', StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        if (!DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            return false;
-        }
-
-        timestamp = FromDateTimeOffset(value);
-        return true;
-    }
-
     /// <summary>RFC 3339 in UTC with a <c>Z</c>, trailing fractional zeros dropped: <c>2024-11-21T10:15:30.1234Z</c>.</summary>
     public override string ToString() => ToDateTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture);
 
@@ -102,21 +59,4 @@ public readonly record struct UtcTimestamp : IComparable<UtcTimestamp>
     public static bool operator <=(UtcTimestamp left, UtcTimestamp right) => left.CompareTo(right) <= 0;
 
     public static bool operator >=(UtcTimestamp left, UtcTimestamp right) => left.CompareTo(right) >= 0;
-
-    private static int FractionDigits(string text)
-    {
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return 0;
-        }
-
-        var digits = 0;
-        while (dot + 1 + digits < text.Length && char.IsAsciiDigit(text[dot + 1 + digits]))
-        {
-            digits++;
-        }
-
-        return digits;
-    }
 }

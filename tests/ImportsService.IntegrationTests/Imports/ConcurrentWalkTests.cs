@@ -21,7 +21,7 @@ internal sealed class ConcurrentWalkTests(string provider) : DatabaseTest(provid
         using var stop = new CancellationTokenSource();
         var churn = ChurnAsync(account, stable, stop.Token);
 
-        var query = new ListImportsQuery(account) { PerPage = "20", Sorts = [new SortParameter($"sort[{key.ToWireName()}]", key, direction)] };
+        var query = new SentListImports(account) { PerPage = "20", Sorts = [SentListImports.Sort(key, direction)] };
         IReadOnlyList<ListImportsResult> pages;
         try
         {

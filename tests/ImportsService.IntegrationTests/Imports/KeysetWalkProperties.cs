@@ -55,7 +55,7 @@ internal sealed class KeysetWalkProperties(string provider) : DatabaseTest(provi
                 foreach (var page in pages)
                 {
                     Assert.That(page.EstimatedRemainingCount, Is.EqualTo(Math.Min(500, expected.Count - offset)));
-                    var again = await ListAsync(new ListImportsQuery(account) { StartCursor = page.StartCursor });
+                    var again = await ListAsync(new SentListImports(account) { StartCursor = page.StartCursor });
                     Assert.That(again.Records, Is.EqualTo(page.Records));
                     offset += page.Records.Count;
                 }

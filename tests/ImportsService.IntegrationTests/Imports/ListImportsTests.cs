@@ -16,7 +16,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var account = await Database.CreateAccountAsync("acc");
         var rows = await Database.InsertImportsAsync(account, Rows.Sample(120));
 
-        var page = await ListAsync(new ListImportsQuery(account));
+        var page = await ListAsync(new SentListImports(account));
 
         Assert.That(page.Records.Select(r => r.Id), Is.EqualTo(rows.Select(r => r.Id).OrderDescending().Take(50)));
         Assert.That(page.PerPage, Is.EqualTo(50));
@@ -32,7 +32,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var account = await Database.CreateAccountAsync("acc");
         var rows = await Database.InsertImportsAsync(account, Rows.Sample(12));
 
-        var page = await ListAsync(new ListImportsQuery(account) { PerPage = "100", Sorts = [new SortParameter("sort[id]", ImportSortKey.Id, "asc")] });
+        var page = await ListAsync(new SentListImports(account) { PerPage = "100", Sorts = [new SortParameter("sort[id]", ImportSortKey.Id, "asc")] });
 
         Assert.That(page.Records, Is.EqualTo(rows));
     }
@@ -48,7 +48,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var account = await Database.CreateAccountAsync("acc");
         var rows = await Database.InsertImportsAsync(account, Rows.Sample(77));
         var name = key == ImportSortKey.Id ? "sort[id]" : TimestampKeys.Single(k => k.Key == key).Name;
-        var query = new ListImportsQuery(account) { PerPage = "10", Sorts = [new SortParameter(name, key, direction)] };
+        var query = new SentListImports(account) { PerPage = "10", Sorts = [new SortParameter(name, key, direction)] };
 
         var pages = await WalkAsync(query);
 
@@ -65,7 +65,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var rows = await Database.InsertImportsAsync(account, Rows.Sample(90));
         var lower = rows[30].CreatedAt;
         var upper = rows[10].UpdatedAt;
-        var query = new ListImportsQuery(account)
+        var query = new SentListImports(account)
         {
             PerPage = "7",
             StatusInclude = "failed,complete,new,failed",
@@ -94,8 +94,8 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var account = await Database.CreateAccountAsync("acc");
         await Database.InsertImportsAsync(account, Rows.Sample(620));
 
-        var first = await ListAsync(new ListImportsQuery(account) { PerPage = "100" });
-        var pages = await WalkAsync(new ListImportsQuery(account) { PerPage = "100" });
+        var first = await ListAsync(new SentListImports(account) { PerPage = "100" });
+        var pages = await WalkAsync(new SentListImports(account) { PerPage = "100" });
 
         Assert.That(first.EstimatedRemainingCount, Is.EqualTo(500));
         Assert.That(pages.Select(p => p.EstimatedRemainingCount), Is.EqualTo(new[] { 500, 500, 420, 320, 220, 120, 20 }));
@@ -122,11 +122,11 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
     {
         var account = await Database.CreateAccountAsync("acc");
         await Database.InsertImportsAsync(account, Rows.Sample(40));
-        var pages = await WalkAsync(new ListImportsQuery(account) { PerPage = "15", StatusInclude = "new,queued,failed" });
+        var pages = await WalkAsync(new SentListImports(account) { PerPage = "15", StatusInclude = "new,queued,failed" });
 
         foreach (var page in pages)
         {
-            var again = await ListAsync(new ListImportsQuery(account) { StartCursor = page.StartCursor });
+            var again = await ListAsync(new SentListImports(account) { StartCursor = page.StartCursor });
             Assert.That(again.Records, Is.EqualTo(page.Records));
             Assert.That(again.NextCursor, Is.EqualTo(page.NextCursor));
             Assert.That(again.Listing, Is.EqualTo(page.Listing));
@@ -141,7 +141,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var myRows = await Database.InsertImportsAsync(mine, Rows.Sample(5));
         await Database.InsertImportsAsync(theirs, Rows.Sample(5));
 
-        var page = await ListAsync(new ListImportsQuery(mine));
+        var page = await ListAsync(new SentListImports(mine));
 
         Assert.That(page.Records.Select(r => r.Id), Is.EquivalentTo(myRows.Select(r => r.Id)));
         Assert.That(page.EstimatedRemainingCount, Is.EqualTo(5));
@@ -153,9 +153,9 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var mine = await Database.CreateAccountAsync("mine");
         var theirs = await Database.CreateAccountAsync("theirs");
         await Database.InsertImportsAsync(theirs, Rows.Sample(5));
-        var theirPage = await ListAsync(new ListImportsQuery(theirs) { PerPage = "2" });
+        var theirPage = await ListAsync(new SentListImports(theirs) { PerPage = "2" });
 
-        var failure = Assert.ThrowsAsync<RequestValidationException>(() => ListAsync(new ListImportsQuery(mine) { StartCursor = theirPage.NextCursor }));
+        var failure = Assert.ThrowsAsync<RequestValidationException>(() => ListAsync(new SentListImports(mine) { StartCursor = theirPage.NextCursor }));
 
         Assert.That(failure!.Errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
     }
@@ -165,7 +165,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
     {
         var account = await Database.CreateAccountAsync("acc");
 
-        var page = await ListAsync(new ListImportsQuery(account));
+        var page = await ListAsync(new SentListImports(account));
 
         Assert.That(page.Records, Is.Empty);
         Assert.That(page.NextCursor, Is.Null);
@@ -180,6 +180,6 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        Assert.That(async () => await ListAsync(new ListImportsQuery(account), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await ListAsync(new SentListImports(account), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 }

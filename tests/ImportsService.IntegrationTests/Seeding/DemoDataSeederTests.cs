@@ -79,7 +79,7 @@ internal sealed class DemoDataSeederTests(string provider) : DatabaseTest(provid
 
     private async Task<IReadOnlyList<ImportRecord>> AllAsync(long account)
     {
-        var pages = await WalkAsync(new ListImportsQuery(account) { PerPage = "100", Sorts = [new SortParameter("sort[id]", ImportSortKey.Id, "asc")] });
+        var pages = await WalkAsync(new SentListImports(account) { PerPage = "100", Sorts = [new SortParameter("sort[id]", ImportSortKey.Id, "asc")] });
         return pages.SelectMany(p => p.Records).ToArray();
     }
 }

@@ -30,14 +30,12 @@ internal abstract class DatabaseTest(string provider)
         }
     }
 
-    protected async Task<ListImportsResult> ListAsync(ListImportsQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var scope = Database.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
-    }
+    /// <summary>Parses and sends <paramref name="query"/> as the API does.</summary>
+    protected Task<ListImportsResult> ListAsync(SentListImports query, CancellationToken cancellationToken = default) =>
+        query.SendAsync(Database.Services, cancellationToken);
 
     /// <summary>Follows next_cursor from <paramref name="first"/> to the last page and returns every page.</summary>
-    protected async Task<IReadOnlyList<ListImportsResult>> WalkAsync(ListImportsQuery first, int maxPages = 10_000)
+    protected async Task<IReadOnlyList<ListImportsResult>> WalkAsync(SentListImports first, int maxPages = 10_000)
     {
         var pages = new List<ListImportsResult> { await ListAsync(first) };
         while (pages[^1].NextCursor is { } next)
@@ -47,7 +45,7 @@ internal abstract class DatabaseTest(string provider)
                 Assert.Fail($"The walk did not end within {maxPages} pages.");
             }
 
-            pages.Add(await ListAsync(new ListImportsQuery(first.AccountId) { StartCursor = next }));
+            pages.Add(await ListAsync(new SentListImports(first.AccountId) { StartCursor = next }));
         }
 
         return pages;

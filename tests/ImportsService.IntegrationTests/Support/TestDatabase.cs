@@ -17,7 +17,7 @@ namespace ImportsService.IntegrationTests.Support;
 /// </summary>
 internal abstract class TestDatabase : IAsyncDisposable
 {
-    public static readonly byte[] SigningKey = "integration-tests-cursor-signing-key-0123456789"u8.ToArray();
+    public const string SigningKey = "integration-tests-cursor-signing-key-0123456789";
 
     private Respawner? respawner;
     private ServiceProvider? services;
@@ -30,8 +30,7 @@ internal abstract class TestDatabase : IAsyncDisposable
     {
         await CreateAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
-        collection.AddSingleton(new ImportCursorCodec([SigningKey]));
+        var collection = new ServiceCollection().AddLogging().AddApplication(cursors => cursors.SigningKeys.Add(SigningKey)).AddInfrastructure(configuration);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
 

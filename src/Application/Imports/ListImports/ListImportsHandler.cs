@@ -1,11 +1,12 @@
+using ImportsService.Application.Imports.Cursors;
 using ImportsService.Domain.Imports;
 using MediatR;
 
 namespace ImportsService.Application.Imports.ListImports;
 
 /// <summary>
-/// Reads one keyset page: the listing comes from the request's filters and sort, or, when the request
-/// names none, from its cursor. It asks for one row more than the page so it knows whether a next page exists.
+/// Reads one keyset page of the query's listing. It asks for one row more than the page so it knows
+/// whether a next page exists, and signs the cursors that return to this page and go on to the next.
 /// </summary>
 internal sealed class ListImportsHandler(IImportPageReader reader, ImportCursorCodec cursors)
     : IRequestHandler<ListImportsQuery, ListImportsResult>
@@ -13,28 +14,19 @@ internal sealed class ListImportsHandler(IImportPageReader reader, ImportCursorC
     public async Task<ListImportsResult> Handle(ListImportsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ImportCursor? cursor = null;
-        if (!string.IsNullOrEmpty(request.StartCursor) && !cursors.TryDecode(request.StartCursor, request.AccountId, out cursor))
-        {
-            // The validator has already rejected this; reaching here is a wiring bug, not bad input.
-            throw new InvalidOperationException("An unverified cursor reached the handler.");
-        }
-
-        var listing = cursor is not null && !request.NamesListing ? cursor.Listing : ListImportsQueryInterpretation.ToListing(request);
-        var perPage = ListImportsQueryInterpretation.PerPage(request) ?? cursor?.PerPage ?? ListingLimits.DefaultPerPage;
-        var after = cursor?.After;
+        var (accountId, listing, perPage, after) = request;
 
         var page = await reader.ReadPageAsync(
-            new KeysetPageRequest(request.AccountId, listing, after, perPage + 1, ListingLimits.RemainingCountCap),
+            new KeysetPageRequest(accountId, listing, after, perPage + 1, ListingLimits.RemainingCountCap),
             cancellationToken);
 
         var records = page.Records.Count > perPage ? page.Records.Take(perPage).ToArray() : page.Records;
         var nextCursor = page.Records.Count > perPage
-            ? cursors.Encode(new ImportCursor(request.AccountId, listing, perPage, listing.PositionAfter(records[^1])))
+            ? cursors.Encode(new ImportCursor(accountId, listing, perPage, listing.PositionAfter(records[^1])))
             : null;
 
         return new ListImportsResult(
-            cursors.Encode(new ImportCursor(request.AccountId, listing, perPage, after)),
+            cursors.Encode(new ImportCursor(accountId, listing, perPage, after)),
             nextCursor,
             perPage,
             Math.Min(page.CappedRemainingCount, ListingLimits.RemainingCountCap),

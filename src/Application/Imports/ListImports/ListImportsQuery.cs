@@ -1,38 +1,20 @@
+using ImportsService.Application.Common.Parameters;
+using ImportsService.Domain.Imports;
 using MediatR;
 
 namespace ImportsService.Application.Imports.ListImports;
 
 /// <summary>
-/// List one page of an account's imports. Values are as the client sent them (strings, unvalidated);
-/// <see cref="ListImportsQueryValidator"/> checks them and reports each problem under the parameter name
-/// the client used, then <see cref="ListImportsHandler"/> reads the page.
+/// List one page of an account's imports, already parsed: <see cref="ListImportsQueryParser"/> builds it
+/// from what the client sent (or a caller builds it typed). <see cref="ListImportsQueryValidator"/> reports
+/// any <see cref="ParameterErrors"/>; <see cref="ListImportsHandler"/> reads the page.
 /// </summary>
 /// <param name="AccountId">The account the caller is allowed to read (resolved by authentication, never by the client).</param>
-public sealed record ListImportsQuery(long AccountId) : IRequest<ListImportsResult>
+/// <param name="Listing">The filters and sort: the request's, or its cursor's when it names none.</param>
+/// <param name="PerPage">Rows per page: the request's, else the cursor's, else the default.</param>
+/// <param name="After">Where the page starts (from a verified cursor); null for the first page.</param>
+public sealed record ListImportsQuery(long AccountId, ImportListing Listing, int PerPage, KeysetPosition? After)
+    : IRequest<ListImportsResult>, IParsedRequest
 {
-    public string? StartCursor { get; init; }
-
-    public string? PerPage { get; init; }
-
-    /// <summary><c>filter[status][include]</c>: comma-separated status names.</summary>
-    public string? StatusInclude { get; init; }
-
-    public IReadOnlyList<TimestampFilterParameter> TimestampFilters { get; init; } = [];
-
-    public IReadOnlyList<SortParameter> Sorts { get; init; } = [];
-
-    /// <summary>Names the endpoint does not know (<c>page</c>, <c>filter[name][eq]</c>, …), as sent.</summary>
-    public IReadOnlyList<string> UnknownParameters { get; init; } = [];
-
-    /// <summary>Known names the client sent more than once.</summary>
-    public IReadOnlyList<string> RepeatedParameters { get; init; } = [];
-
-    /// <summary>True when the request names any filter or sort; with a cursor they must then equal the cursor's.</summary>
-    public bool NamesListing => StatusInclude is not null || TimestampFilters.Count > 0 || Sorts.Count > 0;
+    public IReadOnlyList<ParameterError> ParameterErrors { get; init; } = [];
 }
-
-/// <summary><c>filter[created_at][gte]=2024-01-01</c>: <paramref name="Operator"/> and <paramref name="Value"/> as sent.</summary>
-public sealed record TimestampFilterParameter(string ParameterName, Domain.Imports.ImportTimestampField Field, Domain.Imports.BoundOperator Operator, string Value);
-
-/// <summary><c>sort[created_at]=desc</c>: <paramref name="Direction"/> as sent.</summary>
-public sealed record SortParameter(string ParameterName, Domain.Imports.ImportSortKey Key, string Direction);

@@ -46,9 +46,8 @@ internal sealed class SqlServerUnavailableTests(bool retry, bool silent)
             ["Database:SqlServer:RetryDelayMilliseconds"] = "100",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
-        collection.AddSingleton(new ImportCursorCodec([Support.TestDatabase.SigningKey]));
-        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var collection = new ServiceCollection().AddLogging().AddApplication(cursors => cursors.SigningKeys.Add(Support.TestDatabase.SigningKey)).AddInfrastructure(configuration);
+                services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     [OneTimeTearDown]

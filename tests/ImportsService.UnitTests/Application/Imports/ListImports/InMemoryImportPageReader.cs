@@ -1,3 +1,4 @@
+using ImportsService.Application.Imports.GetImport;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 
@@ -5,9 +6,10 @@ namespace ImportsService.UnitTests.Application.Imports.ListImports;
 
 /// <summary>
 /// Keyset paging over an in-memory list, by the port's contract: the listing's rows in its order strictly
-/// after the position, and the count of those rows capped. Records every request and token it was given.
+/// after the position, and the count of those rows capped. Also reads one import by id, by the same rows.
+/// Records every request and token it was given.
 /// </summary>
-internal sealed class InMemoryImportPageReader : IImportPageReader
+internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReader
 {
     private readonly Dictionary<long, List<ImportRecord>> recordsByAccount = [];
 
@@ -39,6 +41,15 @@ internal sealed class InMemoryImportPageReader : IImportPageReader
         return Task.FromResult(new KeysetPage(
             remaining.Take(request.Take).ToArray(),
             ReportRemainingCount ?? Math.Min(remaining.Count, request.CountCap)));
+    }
+
+    public List<(long AccountId, long ImportId)> Lookups { get; } = [];
+
+    public Task<ImportRecord?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
+    {
+        Lookups.Add((accountId, importId));
+        Tokens.Add(cancellationToken);
+        return Task.FromResult(recordsByAccount.GetValueOrDefault(accountId)?.Find(r => r.Id == importId));
     }
 
     /// <summary>The rows a listing admits, in its order; the expected outcome of a whole walk.</summary>

@@ -2,7 +2,7 @@ using ImportsService.UnitTests.Application;
 using CsCheck;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
-using static ImportsService.UnitTests.Application.Imports.ListImports.ListImportsRequests;
+using static ImportsService.Tests.Shared.SentListImports;
 
 namespace ImportsService.UnitTests.Application.Imports.ListImports;
 
@@ -18,7 +18,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     [Test]
     public async Task A_page_asks_the_reader_for_one_row_more_than_per_page_from_the_start()
     {
-        await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "10" });
+        await Pipeline.Send(new SentListImports(AccountId) { PerPage = "10" });
 
         Assert.That(Pipeline.Imports.Requests.Single(), Is.EqualTo(new KeysetPageRequest(AccountId, ImportListing.Default, null, 11, 500)));
     }
@@ -28,7 +28,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         Seed(60);
 
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new SentListImports(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -43,7 +43,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         Seed(6);
 
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
+        var result = await Pipeline.Send(new SentListImports(AccountId) { PerPage = "5" });
 
         using (Assert.EnterMultipleScope())
         {
@@ -57,7 +57,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         Seed(5);
 
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
+        var result = await Pipeline.Send(new SentListImports(AccountId) { PerPage = "5" });
 
         using (Assert.EnterMultipleScope())
         {
@@ -69,7 +69,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     [Test]
     public async Task An_account_without_imports_gets_an_empty_last_page_that_still_has_a_start_cursor()
     {
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new SentListImports(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -86,7 +86,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
         Seed(20);
         var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var second = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.NextCursor });
 
         var last = first.Records[^1];
         Assert.That(Pipeline.Imports.Requests[1].After, Is.EqualTo(new KeysetPosition(last.CreatedAt, last.Id)));
@@ -99,7 +99,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
         Seed(20);
         var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var second = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.NextCursor });
 
         using (Assert.EnterMultipleScope())
         {
@@ -116,8 +116,8 @@ public sealed class ListImportsHandlerTests : PipelineTest
         Seed(30);
         var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
-        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor, PerPage = "4" });
-        var third = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = second.NextCursor });
+        var second = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.NextCursor, PerPage = "4" });
+        var third = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = second.NextCursor });
 
         using (Assert.EnterMultipleScope())
         {
@@ -134,7 +134,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
         Seed(10);
         var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 2));
 
-        var again = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.StartCursor });
+        var again = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.StartCursor });
 
         AssertSamePage(again, first);
     }
@@ -144,9 +144,9 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         Seed(10);
         var first = await Pipeline.Send(For(AccountId, ImportListing.Default, perPage: 3));
-        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var second = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.NextCursor });
 
-        var again = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = second.StartCursor });
+        var again = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = second.StartCursor });
 
         AssertSamePage(again, second);
     }
@@ -158,7 +158,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
         var first = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending, perPage: 3));
 
         var second = await Pipeline.Send(For(AccountId, FailedOrCompleteByCreatedAtAscending) with { StartCursor = first.NextCursor });
-        var alone = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var alone = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.NextCursor });
 
         AssertSamePage(second, alone);
     }
@@ -175,8 +175,8 @@ public sealed class ListImportsHandlerTests : PipelineTest
     public async Task The_remaining_count_counts_from_the_first_row_of_the_page()
     {
         Seed(12);
-        var first = await Pipeline.Send(new ListImportsQuery(AccountId) { PerPage = "5" });
-        var second = await Pipeline.Send(new ListImportsQuery(AccountId) { StartCursor = first.NextCursor });
+        var first = await Pipeline.Send(new SentListImports(AccountId) { PerPage = "5" });
+        var second = await Pipeline.Send(new SentListImports(AccountId) { StartCursor = first.NextCursor });
 
         using (Assert.EnterMultipleScope())
         {
@@ -190,7 +190,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         Seed(700);
 
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new SentListImports(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -205,7 +205,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
         Seed(3);
         Pipeline.Imports.ReportRemainingCount = 10_000;
 
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new SentListImports(AccountId));
 
         Assert.That(result.EstimatedRemainingCount, Is.EqualTo(500));
     }
@@ -215,7 +215,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         using var cancellation = new CancellationTokenSource();
 
-        await Pipeline.Send(new ListImportsQuery(AccountId), cancellation.Token);
+        await Pipeline.Send(new SentListImports(AccountId), cancellation.Token);
 
         Assert.That(Pipeline.Imports.Tokens.Single(), Is.EqualTo(cancellation.Token));
     }
@@ -225,7 +225,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     {
         Pipeline.Imports.Add(AccountId + 1, [Import(1, ImportStatus.New, 0, 0)]);
 
-        var result = await Pipeline.Send(new ListImportsQuery(AccountId));
+        var result = await Pipeline.Send(new SentListImports(AccountId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -261,7 +261,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
 
                 Assert.That(page.Records, Has.Count.EqualTo(perPage), "only the last page may be short");
                 Assert.That(pages++, Is.LessThan(50), "the walk ends");
-                page = await walk.Send(new ListImportsQuery(AccountId) { StartCursor = page.NextCursor });
+                page = await walk.Send(new SentListImports(AccountId) { StartCursor = page.NextCursor });
             }
 
             Assert.That(seen, Is.EqualTo(expected));

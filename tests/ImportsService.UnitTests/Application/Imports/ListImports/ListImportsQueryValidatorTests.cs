@@ -1,8 +1,9 @@
 using ImportsService.UnitTests.Application;
 using ImportsService.Application.Common.Exceptions;
+using ImportsService.Application.Imports;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
-using static ImportsService.UnitTests.Application.Imports.ListImports.ListImportsRequests;
+using static ImportsService.Tests.Shared.SentListImports;
 
 namespace ImportsService.UnitTests.Application.Imports.ListImports;
 
@@ -23,7 +24,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task A_request_with_no_parameters_is_valid()
     {
-        await AssertValid(new ListImportsQuery(AccountId));
+        await AssertValid(new SentListImports(AccountId));
     }
 
     [TestCase("page")]
@@ -31,7 +32,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("limit")]
     public async Task An_offset_paging_parameter_is_rejected_with_a_pointer_to_cursor_paging(string name)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { UnknownParameters = [name] });
+        var errors = await Errors(new SentListImports(AccountId) { UnknownParameters = [name] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { name }));
         Assert.That(errors[name], Has.Length.EqualTo(1));
@@ -43,7 +44,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("filter[status][exclude]")]
     public async Task An_unknown_filter_is_rejected_under_its_name_listing_the_allowed_filters(string name)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { UnknownParameters = [name] });
+        var errors = await Errors(new SentListImports(AccountId) { UnknownParameters = [name] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { name }));
         Assert.That(errors[name][0], Does.Contain(name).And.Contain("filter[status][include]").And.Contain("filter[created_at][lt|lte|gt|gte]"));
@@ -52,7 +53,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task An_unknown_sort_is_rejected_under_its_name_listing_the_allowed_sorts()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { UnknownParameters = ["sort[name]"] });
+        var errors = await Errors(new SentListImports(AccountId) { UnknownParameters = ["sort[name]"] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "sort[name]" }));
         Assert.That(errors["sort[name]"][0], Does.Contain("sort[id], sort[created_at], sort[updated_at]"));
@@ -61,7 +62,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task Any_other_unknown_parameter_is_rejected_under_its_name_listing_every_parameter()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { UnknownParameters = ["color", "Per_Page"] });
+        var errors = await Errors(new SentListImports(AccountId) { UnknownParameters = ["color", "Per_Page"] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "color", "Per_Page" }));
         Assert.That(errors["color"][0], Does.Contain("start_cursor, per_page"));
@@ -72,7 +73,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("start_cursor")]
     public async Task A_repeated_parameter_is_rejected_under_its_name(string name)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { RepeatedParameters = [name] });
+        var errors = await Errors(new SentListImports(AccountId) { RepeatedParameters = [name] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { name }));
         Assert.That(errors[name][0], Does.Contain("more than once"));
@@ -91,7 +92,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("99999999999999999999")]
     public async Task A_per_page_that_is_not_a_whole_number_from_2_to_100_is_rejected(string perPage)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { PerPage = perPage });
+        var errors = await Errors(new SentListImports(AccountId) { PerPage = perPage });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "per_page" }));
         Assert.That(errors["per_page"][0], Does.Contain("2").And.Contain("100"));
@@ -102,13 +103,13 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("100")]
     public async Task A_per_page_from_2_to_100_is_valid(string perPage)
     {
-        await AssertValid(new ListImportsQuery(AccountId) { PerPage = perPage });
+        await AssertValid(new SentListImports(AccountId) { PerPage = perPage });
     }
 
     [Test]
     public async Task An_unknown_status_is_rejected_naming_it_and_the_allowed_statuses()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { StatusInclude = "failed,done" });
+        var errors = await Errors(new SentListImports(AccountId) { StatusInclude = "failed,done" });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { StatusParameter }));
         Assert.That(errors[StatusParameter][0], Does.Contain("'done'").And.Contain(ImportStatusNames.AllowedList));
@@ -119,7 +120,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase(",")]
     public async Task An_empty_status_list_is_rejected(string statuses)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { StatusInclude = statuses });
+        var errors = await Errors(new SentListImports(AccountId) { StatusInclude = statuses });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { StatusParameter }));
         Assert.That(errors[StatusParameter][0], Does.Contain("names no status"));
@@ -128,7 +129,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task A_status_list_with_duplicates_is_valid()
     {
-        await AssertValid(new ListImportsQuery(AccountId) { StatusInclude = "failed,complete,failed" });
+        await AssertValid(new SentListImports(AccountId) { StatusInclude = "failed,complete,failed" });
     }
 
     [TestCase(ImportTimestampField.CreatedAt, BoundOperator.GreaterThanOrEqual, "yesterday")]
@@ -139,7 +140,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     {
         var bound = Bound(field, op, value);
 
-        var errors = await Errors(new ListImportsQuery(AccountId) { TimestampFilters = [bound] });
+        var errors = await Errors(new SentListImports(AccountId) { TimestampFilters = [bound] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { bound.ParameterName }));
         Assert.That(errors[bound.ParameterName][0], Does.Contain("ISO-8601").And.Contain("2024-11-21"));
@@ -148,7 +149,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task Two_lower_bounds_on_one_column_are_rejected_under_both_names()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId)
+        var errors = await Errors(new SentListImports(AccountId)
         {
             TimestampFilters =
             [
@@ -164,7 +165,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task Two_upper_bounds_on_one_column_are_rejected_under_both_names()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId)
+        var errors = await Errors(new SentListImports(AccountId)
         {
             TimestampFilters =
             [
@@ -180,7 +181,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task A_lower_and_an_upper_bound_make_a_valid_range_on_each_column()
     {
-        await AssertValid(new ListImportsQuery(AccountId)
+        await AssertValid(new SentListImports(AccountId)
         {
             TimestampFilters =
             [
@@ -199,7 +200,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("1")]
     public async Task A_sort_direction_other_than_asc_or_desc_is_rejected(string direction)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { Sorts = [Sort(ImportSortKey.CreatedAt, direction)] });
+        var errors = await Errors(new SentListImports(AccountId) { Sorts = [Sort(ImportSortKey.CreatedAt, direction)] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "sort[created_at]" }));
         Assert.That(errors["sort[created_at]"][0], Does.Contain("asc or desc"));
@@ -208,7 +209,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task Sorting_by_both_created_at_and_updated_at_is_rejected_under_both_names()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId)
+        var errors = await Errors(new SentListImports(AccountId)
         {
             Sorts = [Sort(ImportSortKey.CreatedAt, "asc"), Sort(ImportSortKey.UpdatedAt, "asc")],
         });
@@ -220,7 +221,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase(ImportSortKey.UpdatedAt)]
     public async Task A_sort_by_id_against_the_timestamp_keys_direction_is_rejected_under_sort_id(ImportSortKey key)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { Sorts = [Sort(key, "desc"), Sort(ImportSortKey.Id, "asc")] });
+        var errors = await Errors(new SentListImports(AccountId) { Sorts = [Sort(key, "desc"), Sort(ImportSortKey.Id, "asc")] });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "sort[id]" }));
         Assert.That(errors["sort[id]"][0], Does.Contain("same way (desc)"));
@@ -230,26 +231,26 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("desc")]
     public async Task A_sort_by_id_in_the_timestamp_keys_direction_is_valid(string direction)
     {
-        await AssertValid(new ListImportsQuery(AccountId) { Sorts = [Sort(ImportSortKey.Id, direction), Sort(ImportSortKey.UpdatedAt, direction)] });
+        await AssertValid(new SentListImports(AccountId) { Sorts = [Sort(ImportSortKey.Id, direction), Sort(ImportSortKey.UpdatedAt, direction)] });
     }
 
     [TestCase("asc")]
     [TestCase("desc")]
     public async Task A_sort_by_id_alone_is_valid_either_way(string direction)
     {
-        await AssertValid(new ListImportsQuery(AccountId) { Sorts = [Sort(ImportSortKey.Id, direction)] });
+        await AssertValid(new SentListImports(AccountId) { Sorts = [Sort(ImportSortKey.Id, direction)] });
     }
 
     [Test]
     public async Task A_cursor_alone_is_valid()
     {
-        await AssertValid(new ListImportsQuery(AccountId) { StartCursor = Cursor(AccountId, FailedByCreatedAt) });
+        await AssertValid(new SentListImports(AccountId) { StartCursor = Cursor(AccountId, FailedByCreatedAt) });
     }
 
     [Test]
     public async Task An_empty_cursor_is_the_first_page()
     {
-        await AssertValid(new ListImportsQuery(AccountId) { StartCursor = string.Empty });
+        await AssertValid(new SentListImports(AccountId) { StartCursor = string.Empty });
     }
 
     [Test]
@@ -258,19 +259,19 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         var token = Cursor(AccountId, FailedByCreatedAt);
         var tampered = string.Concat(token.AsSpan(0, 10), token[10] == 'A' ? "B" : "A", token.AsSpan(11));
 
-        var errors = await Errors(new ListImportsQuery(AccountId) { StartCursor = tampered });
+        var errors = await Errors(new SentListImports(AccountId) { StartCursor = tampered });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.InvalidCursorMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.InvalidCursorMessage }));
     }
 
     [Test]
     public async Task Another_accounts_cursor_is_rejected_with_the_same_message_as_a_forgery()
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { StartCursor = Cursor(AccountId + 1, FailedByCreatedAt) });
+        var errors = await Errors(new SentListImports(AccountId) { StartCursor = Cursor(AccountId + 1, FailedByCreatedAt) });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.InvalidCursorMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.InvalidCursorMessage }));
     }
 
     [TestCase("not-a-cursor")]
@@ -278,9 +279,9 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [TestCase("AQcEAAK68Kc2nmQR-C3TJVZr4XJg")]
     public async Task A_malformed_cursor_is_rejected_under_start_cursor(string cursor)
     {
-        var errors = await Errors(new ListImportsQuery(AccountId) { StartCursor = cursor });
+        var errors = await Errors(new SentListImports(AccountId) { StartCursor = cursor });
 
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.InvalidCursorMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.InvalidCursorMessage }));
     }
 
     [Test]
@@ -291,7 +292,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         var errors = await Errors(query);
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatchMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatchMessage }));
     }
 
     [Test]
@@ -305,23 +306,23 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
 
         var errors = await Errors(query);
 
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatchMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatchMessage }));
     }
 
     [Test]
     public async Task A_cursor_with_only_some_of_its_filters_is_rejected_under_start_cursor()
     {
-        var query = new ListImportsQuery(AccountId) { StatusInclude = "failed,complete", StartCursor = Cursor(AccountId, FailedByCreatedAt) };
+        var query = new SentListImports(AccountId) { StatusInclude = "failed,complete", StartCursor = Cursor(AccountId, FailedByCreatedAt) };
 
         var errors = await Errors(query);
 
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatchMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatchMessage }));
     }
 
     [Test]
     public async Task A_cursor_with_equal_filters_and_sort_is_valid_however_they_are_spelled()
     {
-        var query = new ListImportsQuery(AccountId)
+        var query = new SentListImports(AccountId)
         {
             StartCursor = Cursor(AccountId, FailedByCreatedAt),
             StatusInclude = "complete, failed,complete",
@@ -336,7 +337,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task A_default_sort_named_with_a_default_listing_cursor_is_valid()
     {
-        await AssertValid(new ListImportsQuery(AccountId)
+        await AssertValid(new SentListImports(AccountId)
         {
             StartCursor = Cursor(AccountId, ImportListing.Default),
             Sorts = [Sort(ImportSortKey.Id, "desc")],
@@ -346,7 +347,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task Every_problem_comes_back_at_once_keyed_by_the_exact_parameter_names()
     {
-        var query = new ListImportsQuery(AccountId)
+        var query = new SentListImports(AccountId)
         {
             UnknownParameters = ["page", "filter[name][eq]"],
             RepeatedParameters = ["sort[id]"],
@@ -376,7 +377,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     [Test]
     public async Task A_rejected_request_never_reaches_the_reader()
     {
-        await Errors(new ListImportsQuery(AccountId) { UnknownParameters = ["page"] });
+        await Errors(new SentListImports(AccountId) { UnknownParameters = ["page"] });
 
         Assert.That(Pipeline.Imports.Requests, Is.Empty);
     }
@@ -384,7 +385,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     private string Cursor(long accountId, ImportListing listing) =>
         Pipeline.Cursors.Encode(new ImportCursor(accountId, listing, 10, new KeysetPosition(UtcTimestamp.FromUnixMicroseconds(1_732_184_130_000_000), 99)));
 
-    private async Task<IReadOnlyDictionary<string, string[]>> Errors(ListImportsQuery query)
+    private async Task<IReadOnlyDictionary<string, string[]>> Errors(SentListImports query)
     {
         try
         {
@@ -399,7 +400,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         throw new InvalidOperationException("unreachable");
     }
 
-    private async Task AssertValid(ListImportsQuery query)
+    private async Task AssertValid(SentListImports query)
     {
         var result = await Pipeline.Send(query);
 

@@ -1,19 +1,20 @@
 using System.Text;
-using ImportsService.Domain.Imports;
 
-namespace ImportsService.Api.Imports;
+namespace ImportsService.Application.Imports.Cursors;
 
 /// <summary>The <c>Cursors</c> configuration section: the first key signs, every key verifies.</summary>
 public sealed class CursorSigningOptions
 {
     public const string SectionName = "Cursors";
 
-    internal const string MissingKeyMessage =
+    public const int MinimumKeyBytes = 32;
+
+    public const string MissingKeyMessage =
         "No cursor signing key is configured. Set Cursors:SigningKeys to a list of secrets of at least " +
         "32 bytes each, the first of which signs: for example the environment variable Cursors__SigningKeys__0 " +
         "(add Cursors__SigningKeys__1 with the previous key while rotating).";
 
-    internal const string ShortKeyMessage =
+    public const string ShortKeyMessage =
         "Every Cursors:SigningKeys entry must be at least 32 bytes of UTF-8; use a long random secret.";
 
     public IList<string> SigningKeys { get; } = [];
@@ -22,5 +23,5 @@ public sealed class CursorSigningOptions
 
     internal bool HasKey => SigningKeys.Any(k => !string.IsNullOrEmpty(k));
 
-    internal bool KeysAreLongEnough => KeyBytes.All(k => k.Length >= ImportCursorCodec.MinimumKeyBytes);
+    internal bool KeysAreLongEnough => KeyBytes.All(k => k.Length >= MinimumKeyBytes);
 }

@@ -1,9 +1,11 @@
 using CsCheck;
 using ImportsService.Domain.Imports;
 
-namespace ImportsService.UnitTests.Domain.Imports;
+using ImportsService.Application.Common.Parameters;
 
-public sealed class UtcTimestampTests
+namespace ImportsService.UnitTests.Application.Common.Parameters;
+
+public sealed class TimestampTextTests
 {
     [Test]
     public void A_date_is_midnight_utc()
@@ -45,7 +47,7 @@ public sealed class UtcTimestampTests
     [TestCase("2024-11-21T10:15:30.123456789+02:00")]
     public void More_than_six_fractional_digits_are_rejected_rather_than_silently_truncated(string sent)
     {
-        Assert.That(UtcTimestamp.TryParse(sent, out _), Is.False);
+        Assert.That(TimestampText.TryParse(sent, out _), Is.False);
     }
 
     [TestCase(null)]
@@ -69,7 +71,7 @@ public sealed class UtcTimestampTests
     [TestCase("2024-11-21T10:15:30.123456Z                                  ")]
     public void Garbage_is_rejected_without_an_exception(string? sent)
     {
-        Assert.That(UtcTimestamp.TryParse(sent, out _), Is.False);
+        Assert.That(TimestampText.TryParse(sent, out _), Is.False);
     }
 
     [TestCase(0L, "1970-01-01T00:00:00Z")]
@@ -89,7 +91,7 @@ public sealed class UtcTimestampTests
     {
         Gen.Long[UtcTimestamp.MinValue.UnixMicroseconds, UtcTimestamp.MaxValue.UnixMicroseconds]
             .Select(UtcTimestamp.FromUnixMicroseconds)
-            .Sample(timestamp => UtcTimestamp.TryParse(timestamp.ToString(), out var parsed) && parsed == timestamp, iter: 20_000);
+            .Sample(timestamp => TimestampText.TryParse(timestamp.ToString(), out var parsed) && parsed == timestamp, iter: 20_000);
     }
 
     [Test]
@@ -97,7 +99,7 @@ public sealed class UtcTimestampTests
     {
         foreach (var timestamp in new[] { UtcTimestamp.MinValue, UtcTimestamp.MaxValue })
         {
-            Assert.That(UtcTimestamp.TryParse(timestamp.ToString(), out var parsed), Is.True, timestamp.ToString());
+            Assert.That(TimestampText.TryParse(timestamp.ToString(), out var parsed), Is.True, timestamp.ToString());
             Assert.That(parsed, Is.EqualTo(timestamp));
         }
     }
@@ -185,7 +187,7 @@ public sealed class UtcTimestampTests
     }
 
     private static UtcTimestamp Parse(string text) =>
-        UtcTimestamp.TryParse(text, out var timestamp) ? timestamp : throw new AssertionException($"'{text}' did not parse.");
+        TimestampText.TryParse(text, out var timestamp) ? timestamp : throw new AssertionException($"'{text}' did not parse.");
 
     private static UtcTimestamp At(int year, int month, int day) =>
         UtcTimestamp.FromDateTime(new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc));

@@ -1,6 +1,8 @@
 using ImportsService.Domain.Imports;
 
-namespace ImportsService.UnitTests.Domain.Imports;
+using ImportsService.Application.Imports;
+
+namespace ImportsService.UnitTests.Application.Imports;
 
 public sealed class ImportStatusNamesTests
 {
@@ -29,7 +31,7 @@ public sealed class ImportStatusNamesTests
     [Test]
     public void All_lists_the_ten_statuses_once_each_in_stored_code_order()
     {
-        Assert.That(ImportStatusNames.All, Is.EqualTo(Enum.GetValues<ImportStatus>().OrderBy(s => (int)s)));
+        Assert.That(ImportStatuses.All, Is.EqualTo(Enum.GetValues<ImportStatus>().OrderBy(s => (int)s)));
     }
 
     [Test]

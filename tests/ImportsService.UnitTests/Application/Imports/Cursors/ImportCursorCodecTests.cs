@@ -4,14 +4,17 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using ImportsService.Domain.Imports;
 
-namespace ImportsService.UnitTests.Domain.Imports;
+using ImportsService.Application.Imports.Cursors;
+using ImportsService.UnitTests.Domain.Imports;
+
+namespace ImportsService.UnitTests.Application.Imports.Cursors;
 
 public sealed partial class ImportCursorCodecTests
 {
     private const string Base64UrlAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static readonly byte[] CurrentKey = Key(1);
     private static readonly byte[] PreviousKey = Key(2);
-    private readonly ImportCursorCodec codec = new([CurrentKey]);
+    private readonly ImportCursorCodec codec = new(new CursorKeyRing([CurrentKey]));
 
     /// <summary>The biggest cursor there is: every field present and at the far end of its range.</summary>
     private static readonly ImportCursor LargestCursor = new(
@@ -76,7 +79,7 @@ public sealed partial class ImportCursorCodecTests
     [Test]
     public void Encoding_is_deterministic_so_a_page_has_one_start_cursor()
     {
-        Assert.That(codec.Encode(SomeCursor), Is.EqualTo(new ImportCursorCodec([CurrentKey]).Encode(SomeCursor)));
+        Assert.That(codec.Encode(SomeCursor), Is.EqualTo(new ImportCursorCodec(new CursorKeyRing([CurrentKey])).Encode(SomeCursor)));
     }
 
     [Test]
@@ -260,8 +263,8 @@ public sealed partial class ImportCursorCodecTests
     [Test]
     public void A_cursor_signed_with_the_previous_key_is_accepted_while_that_key_is_listed_after_the_new_one()
     {
-        var oldToken = new ImportCursorCodec([PreviousKey]).Encode(SomeCursor);
-        var rotated = new ImportCursorCodec([CurrentKey, PreviousKey]);
+        var oldToken = new ImportCursorCodec(new CursorKeyRing([PreviousKey])).Encode(SomeCursor);
+        var rotated = new ImportCursorCodec(new CursorKeyRing([CurrentKey, PreviousKey]));
 
         Assert.That(rotated.TryDecode(oldToken, SomeCursor.AccountId, out var decoded), Is.True);
         Assert.That(decoded, Is.EqualTo(SomeCursor));
@@ -270,15 +273,15 @@ public sealed partial class ImportCursorCodecTests
     [Test]
     public void After_rotation_new_cursors_are_signed_with_the_first_key()
     {
-        var rotated = new ImportCursorCodec([CurrentKey, PreviousKey]);
+        var rotated = new ImportCursorCodec(new CursorKeyRing([CurrentKey, PreviousKey]));
 
-        Assert.That(rotated.Encode(SomeCursor), Is.EqualTo(new ImportCursorCodec([CurrentKey]).Encode(SomeCursor)));
+        Assert.That(rotated.Encode(SomeCursor), Is.EqualTo(new ImportCursorCodec(new CursorKeyRing([CurrentKey])).Encode(SomeCursor)));
     }
 
     [Test]
     public void A_cursor_signed_with_a_key_that_was_removed_is_rejected()
     {
-        var oldToken = new ImportCursorCodec([PreviousKey]).Encode(SomeCursor);
+        var oldToken = new ImportCursorCodec(new CursorKeyRing([PreviousKey])).Encode(SomeCursor);
 
         Assert.That(codec.TryDecode(oldToken, SomeCursor.AccountId, out _), Is.False);
     }
@@ -286,15 +289,15 @@ public sealed partial class ImportCursorCodecTests
     [Test]
     public void A_cursor_signed_with_an_unknown_key_is_rejected()
     {
-        var forged = new ImportCursorCodec([Key(99)]).Encode(SomeCursor);
+        var forged = new ImportCursorCodec(new CursorKeyRing([Key(99)])).Encode(SomeCursor);
 
-        Assert.That(new ImportCursorCodec([CurrentKey, PreviousKey]).TryDecode(forged, SomeCursor.AccountId, out _), Is.False);
+        Assert.That(new ImportCursorCodec(new CursorKeyRing([CurrentKey, PreviousKey])).TryDecode(forged, SomeCursor.AccountId, out _), Is.False);
     }
 
     [Test]
     public void The_codec_needs_at_least_one_key()
     {
-        Assert.Throws<ArgumentException>(() => _ = new ImportCursorCodec([]));
+        Assert.Throws<ArgumentException>(() => _ = new ImportCursorCodec(new CursorKeyRing([])));
         Assert.Throws<ArgumentNullException>(() => _ = new ImportCursorCodec(null!));
     }
 
@@ -303,9 +306,9 @@ public sealed partial class ImportCursorCodecTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.Throws<ArgumentException>(() => _ = new ImportCursorCodec([new byte[31]]));
-            Assert.Throws<ArgumentException>(() => _ = new ImportCursorCodec([CurrentKey, new byte[31]]));
-            Assert.DoesNotThrow(() => _ = new ImportCursorCodec([new byte[ImportCursorCodec.MinimumKeyBytes]]));
+            Assert.Throws<ArgumentException>(() => _ = new ImportCursorCodec(new CursorKeyRing([new byte[31]])));
+            Assert.Throws<ArgumentException>(() => _ = new ImportCursorCodec(new CursorKeyRing([CurrentKey, new byte[31]])));
+            Assert.DoesNotThrow(() => _ = new ImportCursorCodec(new CursorKeyRing([new byte[CursorSigningOptions.MinimumKeyBytes]])));
         }
     }
 
@@ -313,7 +316,7 @@ public sealed partial class ImportCursorCodecTests
     public void The_codec_keeps_its_own_copy_of_the_keys()
     {
         var key = Key(5);
-        var keyed = new ImportCursorCodec([key]);
+        var keyed = new ImportCursorCodec(new CursorKeyRing([key]));
         var token = keyed.Encode(SomeCursor);
         key[0] ^= 0xFF;
 

@@ -1,12 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using ImportsService.Domain.Imports;
 
-namespace ImportsService.Domain.Imports;
+namespace ImportsService.Application.Imports.Cursors;
 
 /// <summary>
 /// Turns an <see cref="ImportCursor"/> into a short, URL-safe, versioned token signed with HMAC-SHA256,
-/// and back. The first key signs; every key verifies, so a key can be rotated by putting the new one
-/// first and keeping the old one until the cursors it signed have aged out.
+/// and back: the transport form of a cursor. The key ring's first key signs; every key verifies, so a key
+/// can be rotated by putting the new one first and keeping the old one until the cursors it signed have aged out.
 /// </summary>
 /// <remarks>
 /// Layout of version 1, before base64url: version byte, account id, flags, optional status mask,
@@ -15,27 +16,13 @@ namespace ImportsService.Domain.Imports;
 /// </remarks>
 public sealed class ImportCursorCodec
 {
-    public const int MinimumKeyBytes = 32;
     private const byte Version1 = 1;
     private const int TagBytes = 16;
     private const int MaxTokenChars = 255;
 
-    private readonly byte[][] keys;
+    private readonly ICursorKeyRing keys;
 
-    public ImportCursorCodec(IEnumerable<byte[]> signingKeys)
-    {
-        ArgumentNullException.ThrowIfNull(signingKeys);
-        keys = signingKeys.Select(k => k.ToArray()).ToArray();
-        if (keys.Length == 0)
-        {
-            throw new ArgumentException("At least one cursor signing key is needed.", nameof(signingKeys));
-        }
-
-        if (keys.Any(k => k.Length < MinimumKeyBytes))
-        {
-            throw new ArgumentException($"Every cursor signing key needs at least {MinimumKeyBytes} bytes.", nameof(signingKeys));
-        }
-    }
+    public ImportCursorCodec(ICursorKeyRing keys) => this.keys = keys ?? throw new ArgumentNullException(nameof(keys));
 
     public string Encode(ImportCursor cursor)
     {
@@ -62,7 +49,7 @@ public sealed class ImportCursorCodec
         {
             if (bounds[i] is { } bound)
             {
-                boundFlags |= (IsInclusive(bound.Operator) ? 2 : 1) << (i * 2);
+                boundFlags |= (bound.Operator.IsInclusive() ? 2 : 1) << (i * 2);
             }
         }
 
@@ -87,7 +74,7 @@ public sealed class ImportCursorCodec
         }
 
         var bytes = payload.ToArray();
-        var tag = Sign(keys[0], bytes);
+        var tag = Sign(keys.SigningKey, bytes);
         return Base64Url.EncodeToString([.. bytes, .. tag]);
     }
 
@@ -113,7 +100,7 @@ public sealed class ImportCursorCodec
         var payload = raw.AsSpan(0, raw.Length - TagBytes);
         var tag = raw.AsSpan(raw.Length - TagBytes);
         var verified = false;
-        foreach (var key in keys)
+        foreach (var key in keys.VerificationKeys)
         {
             // FixedTimeEquals: how far a forged tag matches must not show in the response time.
             verified |= CryptographicOperations.FixedTimeEquals(Sign(key, payload), tag);
@@ -217,8 +204,6 @@ public sealed class ImportCursorCodec
     }
 
     private static bool IsUrlSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
-
-    private static bool IsInclusive(BoundOperator op) => op is BoundOperator.LessThanOrEqual or BoundOperator.GreaterThanOrEqual;
 
     private static byte[] Sign(byte[] key, ReadOnlySpan<byte> payload) => HMACSHA256.HashData(key, payload)[..TagBytes];
 

@@ -1,41 +1,43 @@
 using ImportsService.Domain.Imports;
 
-namespace ImportsService.UnitTests.Domain.Imports;
+using ImportsService.Application.Imports;
 
-public sealed class StatusSetTests
+namespace ImportsService.UnitTests.Application.Imports;
+
+public sealed class StatusListTests
 {
     [Test]
     public void A_list_parses_to_its_members_in_canonical_stored_code_order()
     {
-        var parsed = StatusSet.TryParse("complete,new,failed", out var set, out var unknown);
+        var parsed = ImportStatusNames.TryParseList("complete,new,failed", out var set, out var unknown);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed, Is.True);
             Assert.That(unknown, Is.Empty);
             Assert.That(set.Members, Is.EqualTo(new[] { ImportStatus.New, ImportStatus.Failed, ImportStatus.Complete }));
-            Assert.That(set.ToString(), Is.EqualTo("new,failed,complete"));
+            Assert.That(set.ToWireList(), Is.EqualTo("new,failed,complete"));
         }
     }
 
     [Test]
     public void Duplicates_are_ignored_and_order_does_not_matter()
     {
-        var parsed = StatusSet.TryParse("queued,new,queued,new", out var withDuplicates, out _);
-        var parsedPlain = StatusSet.TryParse("new,queued", out var plain, out _);
+        var parsed = ImportStatusNames.TryParseList("queued,new,queued,new", out var withDuplicates, out _);
+        var parsedPlain = ImportStatusNames.TryParseList("new,queued", out var plain, out _);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed && parsedPlain, Is.True);
             Assert.That(withDuplicates, Is.EqualTo(plain));
-            Assert.That(withDuplicates.ToString(), Is.EqualTo("new,queued"));
+            Assert.That(withDuplicates.ToWireList(), Is.EqualTo("new,queued"));
         }
     }
 
     [Test]
     public void Blanks_around_names_are_ignored()
     {
-        Assert.That(StatusSet.TryParse(" failed , complete ", out var set, out _), Is.True);
+        Assert.That(ImportStatusNames.TryParseList(" failed , complete ", out var set, out _), Is.True);
         Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
     }
 
@@ -44,7 +46,7 @@ public sealed class StatusSetTests
     [TestCase(",failed, ,complete")]
     public void Empty_items_are_ignored(string list)
     {
-        Assert.That(StatusSet.TryParse(list, out var set, out var unknown), Is.True);
+        Assert.That(ImportStatusNames.TryParseList(list, out var set, out var unknown), Is.True);
         Assert.That(unknown, Is.Empty);
         Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
     }
@@ -52,16 +54,16 @@ public sealed class StatusSetTests
     [Test]
     public void Every_status_together_is_a_valid_set()
     {
-        var all = string.Join(',', ImportStatusNames.All.Reverse().Select(s => s.ToWireName()));
+        var all = string.Join(',', ImportStatuses.All.Reverse().Select(s => s.ToWireName()));
 
-        Assert.That(StatusSet.TryParse(all, out var set, out _), Is.True);
-        Assert.That(set.Members, Is.EqualTo(ImportStatusNames.All));
+        Assert.That(ImportStatusNames.TryParseList(all, out var set, out _), Is.True);
+        Assert.That(set.Members, Is.EqualTo(ImportStatuses.All));
     }
 
     [Test]
     public void Unknown_names_are_reported_as_sent_and_the_list_is_rejected()
     {
-        var parsed = StatusSet.TryParse("new,done,Failed", out _, out var unknown);
+        var parsed = ImportStatusNames.TryParseList("new,done,Failed", out _, out var unknown);
 
         using (Assert.EnterMultipleScope())
         {
@@ -75,7 +77,7 @@ public sealed class StatusSetTests
     [TestCase("   ")]
     public void An_empty_list_is_false_with_no_unknown_name(string? list)
     {
-        var parsed = StatusSet.TryParse(list, out _, out var unknown);
+        var parsed = ImportStatusNames.TryParseList(list, out _, out var unknown);
 
         using (Assert.EnterMultipleScope())
         {
@@ -89,7 +91,7 @@ public sealed class StatusSetTests
     {
         var set = StatusSet.Of(ImportStatus.Queued, ImportStatus.Unsupported);
 
-        Assert.That(ImportStatusNames.All.Where(set.Contains), Is.EqualTo(new[] { ImportStatus.Queued, ImportStatus.Unsupported }));
+        Assert.That(ImportStatuses.All.Where(set.Contains), Is.EqualTo(new[] { ImportStatus.Queued, ImportStatus.Unsupported }));
     }
 
     [TestCase(0)]
