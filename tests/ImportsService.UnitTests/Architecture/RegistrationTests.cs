@@ -1,0 +1,58 @@
+using FluentValidation;
+using ImportsService.Application.Common.Parameters;
+using ImportsService.UnitTests.Application;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportsService.UnitTests.Architecture;
+
+/// <summary>
+/// AddApplication registers use cases by convention; these prove that nothing a use case needs is left
+/// out, so a forgotten handler or validator fails here instead of silently at run time.
+/// </summary>
+public sealed class RegistrationTests
+{
+    private static readonly Type[] Requests = Layers.Application.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)))
+        .ToArray();
+
+    [Test]
+    public void The_application_has_the_requests_this_test_knows_about()
+    {
+        Assert.That(Requests.Select(t => t.Name), Is.SupersetOf(new[] { "ListImportsQuery", "GetImportQuery", "ResolveCallerQuery" }));
+    }
+
+    [TestCaseSource(nameof(Requests))]
+    public void Every_request_has_exactly_one_handler_and_at_least_one_validator(Type request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var pipeline = new ApplicationPipeline();
+        using var scope = pipeline.Services.CreateScope();
+        var response = request.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
+
+        var handlers = scope.ServiceProvider.GetServices(typeof(IRequestHandler<,>).MakeGenericType(request, response)).ToArray();
+        var validators = scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(request)).ToArray();
+
+        Assert.That(handlers, Has.Length.EqualTo(1), $"{request.Name} needs exactly one handler");
+        Assert.That(validators, Is.Not.Empty, $"{request.Name} needs a validator");
+    }
+
+    [TestCaseSource(nameof(Requests))]
+    public void A_parsed_request_has_a_parser_and_a_validator_that_reports_its_parse_errors(Type request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!typeof(IParsedRequest).IsAssignableFrom(request))
+        {
+            Assert.Pass($"{request.Name} is not parsed from parameters.");
+        }
+
+        using var pipeline = new ApplicationPipeline();
+        using var scope = pipeline.Services.CreateScope();
+        var parser = Layers.Application.GetTypes().SingleOrDefault(t => t.Name == request.Name + "Parser");
+        var validators = scope.ServiceProvider.GetServices(typeof(IValidator<>).MakeGenericType(request));
+
+        Assert.That(parser, Is.Not.Null, $"{request.Name}Parser is missing");
+        Assert.That(scope.ServiceProvider.GetService(parser!), Is.Not.Null, $"{parser!.Name} is not registered");
+        Assert.That(validators.Select(v => v!.GetType().BaseType), Has.Some.EqualTo(typeof(ParameterErrorsValidator<>).MakeGenericType(request)));
+    }
+}
