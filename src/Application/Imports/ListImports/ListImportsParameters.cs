@@ -12,6 +12,9 @@ namespace ImportsService.Application.Imports.ListImports;
 public static class ListImportsParameters
 {
     public const string StartCursor = "start_cursor";
+
+    /// <summary>Another name for <see cref="StartCursor"/>: Fleetio's pagination guide and connectors send it.</summary>
+    public const string NextCursor = "next_cursor";
     public const string PerPage = "per_page";
     public const string StatusFilter = "status";
     public const string StatusInclude = "filter[status][include]";
@@ -71,6 +74,12 @@ public static class ListImportsParameters
         yield return new ParameterDescription(StartCursor, ParameterValueKind.Text,
             "Resume a listing: the start_cursor or next_cursor of a previous response, unchanged. Alone, it resumes that " +
             "listing's filters, sort and page size; with filters or sorts, they must equal the cursor's.");
+        yield return new ParameterDescription(NextCursor, ParameterValueKind.Text,
+            $"Another name for {StartCursor} (the name Fleetio's pagination guide uses): pass the next_cursor of the previous response. " +
+            $"Sent together with {StartCursor}, both must hold the same cursor.")
+        {
+            SynonymOf = StartCursor,
+        };
         yield return new ParameterDescription(PerPage, ParameterValueKind.WholeNumber, "Records per page.")
         {
             Minimum = ListingLimits.MinPerPage,
@@ -108,11 +117,11 @@ public static class ListImportsParameters
 
     private static string UnknownParameterMessage(string name)
     {
-        string[] offsetPagingNames = ["page", "offset", "limit", "skip", "cursor", "page_size", "after", "before", "next_cursor"];
+        string[] offsetPagingNames = ["page", "offset", "limit", "skip", "cursor", "page_size", "after", "before"];
         if (offsetPagingNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            return $"Unknown parameter {name}. This endpoint pages by cursor: pass {StartCursor}=<next_cursor of the previous response>, " +
-                   $"and {PerPage} ({ListingLimits.MinPerPage} to {ListingLimits.MaxPerPage}) for the page size.";
+            return $"Unknown parameter {name}. This endpoint pages by cursor: pass {StartCursor}=<next_cursor of the previous response> " +
+                   $"({NextCursor}=<…> works too), and {PerPage} ({ListingLimits.MinPerPage} to {ListingLimits.MaxPerPage}) for the page size.";
         }
 
         var filters = $"{StatusInclude}, " + string.Join(", ", TimestampFields.Select(f => $"filter[{Name(f)}][{string.Join('|', Operators.Select(Name))}]"));
@@ -127,6 +136,6 @@ public static class ListImportsParameters
             return $"Unknown sort {name}. Allowed: {sorts}, each asc or desc.";
         }
 
-        return $"Unknown parameter {name}. Allowed: {StartCursor}, {PerPage}, {filters}, {sorts}.";
+        return $"Unknown parameter {name}. Allowed: {StartCursor}, {PerPage}, {filters}, {sorts}, and {NextCursor} (another name for {StartCursor}).";
     }
 }

@@ -13,12 +13,21 @@ namespace ImportsService.Application.Imports.ListImports;
 /// </summary>
 public sealed class ListImportsQueryParser(ImportCursorCodec cursors) : IQueryParser
 {
-    public const string InvalidCursorMessage =
-        "start_cursor is not a cursor this endpoint issued for this account. Pass the start_cursor or next_cursor " +
-        "of a previous response unchanged, or leave start_cursor out to get the first page.";
+    public static readonly string InvalidCursorMessage = InvalidCursor(StartCursor);
 
-    public const string CursorListingMismatchMessage =
-        "start_cursor belongs to a listing with other filters or sort. Send it alone to resume that listing, or " +
+    public static readonly string CursorListingMismatchMessage = CursorListingMismatch(StartCursor);
+
+    public static readonly string TwoCursorsMessage =
+        $"{StartCursor} and {NextCursor} are two names for one parameter, and they hold different cursors here. Send one of them.";
+
+    /// <summary>The message for a cursor that does not verify, under the name the client used.</summary>
+    public static string InvalidCursor(string name) =>
+        $"{name} is not a cursor this endpoint issued for this account. Pass the start_cursor or next_cursor " +
+        $"of a previous response unchanged, or leave {name} out to get the first page.";
+
+    /// <summary>The message for a cursor whose listing differs from the request's, under the name the client used.</summary>
+    public static string CursorListingMismatch(string name) =>
+        $"{name} belongs to a listing with other filters or sort. Send it alone to resume that listing, or " +
         "with exactly the filters and sort it was made with (see filtered_by and sorted_by of the response it came from).";
 
     /// <param name="accountId">The account the caller may read (from authentication, never from the client).</param>
@@ -41,15 +50,15 @@ public sealed class ListImportsQueryParser(ImportCursorCodec cursors) : IQueryPa
         var namesListing = sorted[StatusInclude] is not null || bounds.Length > 0 || sorts.Length > 0;
 
         ImportCursor? cursor = null;
-        if (sorted[StartCursor] is { Length: > 0 } token)
+        if (SentCursor(sorted, errors) is ({ } name, { } token))
         {
             if (!cursors.TryDecode(token, accountId, out cursor))
             {
-                errors.Add(new ParameterError(StartCursor, InvalidCursorMessage));
+                errors.Add(new ParameterError(name, InvalidCursor(name)));
             }
             else if (namesListing && requested is not null && requested != cursor!.Listing)
             {
-                errors.Add(new ParameterError(StartCursor, CursorListingMismatchMessage));
+                errors.Add(new ParameterError(name, CursorListingMismatch(name)));
             }
         }
 
@@ -58,6 +67,24 @@ public sealed class ListImportsQueryParser(ImportCursorCodec cursors) : IQueryPa
         {
             ParameterErrors = errors,
         };
+    }
+
+    /// <summary>
+    /// The cursor and the name it came under: start_cursor or its synonym next_cursor (an empty value is no
+    /// cursor). Both with one value is one cursor; with two values it is an error under both names.
+    /// </summary>
+    private static (string Name, string Token)? SentCursor(SortedParameters sorted, List<ParameterError> errors)
+    {
+        var start = sorted[StartCursor] is { Length: > 0 } s ? s : null;
+        var next = sorted[NextCursor] is { Length: > 0 } n ? n : null;
+        if (start is not null && next is not null && start != next)
+        {
+            errors.Add(new ParameterError(StartCursor, TwoCursorsMessage));
+            errors.Add(new ParameterError(NextCursor, TwoCursorsMessage));
+            return null;
+        }
+
+        return start is not null ? (StartCursor, start) : next is not null ? (NextCursor, next) : null;
     }
 
     private static int? ParsePerPage(string? text, List<ParameterError> errors)
