@@ -2,11 +2,8 @@ using System.Data;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
-using ImportsService.Infrastructure.Access.SqlServer;
-using ImportsService.Infrastructure.Database.SqlServer;
 using ImportsService.Infrastructure.Imports;
-using ImportsService.Infrastructure.Imports.SqlServer;
-using ImportsService.Infrastructure.Seeding.SqlServer;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace ImportsService.IntegrationTests.Imports.SqlServer;

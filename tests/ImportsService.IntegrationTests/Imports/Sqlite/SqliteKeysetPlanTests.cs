@@ -1,6 +1,6 @@
 using Dapper;
 using ImportsService.Infrastructure.Imports;
-using ImportsService.Infrastructure.Imports.Sqlite;
+using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 
 namespace ImportsService.IntegrationTests.Imports.Sqlite;

@@ -2,10 +2,9 @@ using System.Data;
 using Dapper;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Database.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Access.Sqlite;
+namespace ImportsService.Infrastructure.Sqlite;
 
 internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : ICallerAccessReader
 {

@@ -1,10 +1,9 @@
 using Dapper;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Database.SqlServer;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Access.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// Looks a caller up on the primary, never on a readable secondary: a revoked key or a withdrawn

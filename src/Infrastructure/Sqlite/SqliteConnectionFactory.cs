@@ -1,7 +1,7 @@
 using ImportsService.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 
-namespace ImportsService.Infrastructure.Database.Sqlite;
+namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
 /// Opens one pooled connection per unit of work and ties a cancellation token to it. SQLite statements

@@ -1,6 +1,7 @@
 using Dapper;
+using ImportsService.Infrastructure.Database;
 
-namespace ImportsService.Infrastructure.Database.Sqlite;
+namespace ImportsService.Infrastructure.Sqlite;
 
 internal sealed class SqliteDatabaseProbe(SqliteConnectionFactory connections) : IDatabaseProbe
 {

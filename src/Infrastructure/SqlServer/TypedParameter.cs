@@ -1,7 +1,7 @@
 using System.Data;
 using Dapper;
 
-namespace ImportsService.Infrastructure.Database.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// One SQL Server parameter with the type of the column it meets, spelled out so the plan compares like

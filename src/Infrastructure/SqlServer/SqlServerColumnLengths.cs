@@ -1,4 +1,4 @@
-namespace ImportsService.Infrastructure.Database.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>The declared lengths of the string and binary columns in the SQL Server migrations; parameters are sized to match.</summary>
 internal static class SqlServerColumnLengths

@@ -1,7 +1,8 @@
 using Dapper;
+using ImportsService.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Database.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 internal sealed class SqlServerDatabaseProbe(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IDatabaseProbe
 {

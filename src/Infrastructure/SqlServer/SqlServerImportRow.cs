@@ -1,6 +1,6 @@
 using ImportsService.Domain.Imports;
 
-namespace ImportsService.Infrastructure.Imports.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// A row as the SQL Server statement returns it, in the column types (bigint, tinyint, datetime2 read as

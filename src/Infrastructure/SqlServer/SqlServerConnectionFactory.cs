@@ -1,7 +1,7 @@
 using ImportsService.Application.Common.Exceptions;
 using Microsoft.Data.SqlClient;
 
-namespace ImportsService.Infrastructure.Database.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>Which server a unit of work needs: the primary, or a readable secondary when one is configured.</summary>
 internal enum ConnectionIntent

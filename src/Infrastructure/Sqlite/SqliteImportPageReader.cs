@@ -2,10 +2,10 @@ using System.Data;
 using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Database.Sqlite;
+using ImportsService.Infrastructure.Imports;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Imports.Sqlite;
+namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
 /// Reads a keyset page from SQLite. The page and its capped count run in one read transaction, so in WAL
@@ -25,7 +25,7 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
                 await using var transaction = connection.BeginTransaction(deferred: true);
                 var command = new CommandDefinition(sql, parameters, transaction, options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken);
                 await using var results = await connection.QueryMultipleAsync(command);
-                var records = (await results.ReadAsync<ImportRow>()).Select(row => row.ToRecord()).ToArray();
+                var records = (await results.ReadAsync<SqliteImportRow>()).Select(row => row.ToRecord()).ToArray();
                 var remaining = await results.ReadSingleAsync<long>();
                 return new KeysetPage(records, (int)remaining);
             },

@@ -3,10 +3,10 @@ using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Database.SqlServer;
+using ImportsService.Infrastructure.Imports;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Imports.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// Reads a keyset page from SQL Server: the page and its capped count in one batch, one round trip, on

@@ -1,10 +1,10 @@
 using Dapper;
 using ImportsService.Domain.Access;
-using ImportsService.Infrastructure.Database.Sqlite;
+using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace ImportsService.Infrastructure.Seeding.Sqlite;
+namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
 /// Seeds SQLite: the demo tenants in one transaction, generated imports in batches of one transaction

@@ -1,11 +1,11 @@
 using System.Data;
 using Dapper;
 using ImportsService.Domain.Access;
-using ImportsService.Infrastructure.Database.SqlServer;
+using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging;
 
-namespace ImportsService.Infrastructure.Seeding.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// Seeds SQL Server with the same tenants, keys and generated imports as the SQLite seeder: the tenants

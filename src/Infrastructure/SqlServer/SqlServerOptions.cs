@@ -1,4 +1,4 @@
-namespace ImportsService.Infrastructure.Database.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>The <c>Database:SqlServer</c> configuration section: how the service talks to SQL Server.</summary>
 public sealed class SqlServerOptions

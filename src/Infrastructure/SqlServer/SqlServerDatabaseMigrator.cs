@@ -1,10 +1,11 @@
 using DbUp;
 using ImportsService.Application.Common.Exceptions;
+using ImportsService.Infrastructure.Database;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Database.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// Applies the embedded SQL Server scripts with DbUp, each once, in name order, each in its own
@@ -16,22 +17,14 @@ internal sealed class SqlServerDatabaseMigrator(
     IOptions<DatabaseOptions> options,
     ILogger<SqlServerDatabaseMigrator> logger) : IDatabaseMigrator
 {
-    private const string ScriptNamespace = "ImportsService.Infrastructure.Database.SqlServer.Migrations.";
+    /// <summary>
+    /// What DbUp journals each script under: the resource names of the release that first shipped them, from
+    /// <c>Database/SqlServer/Migrations</c>. Frozen; the csproj gives the scripts these names wherever they live.
+    /// </summary>
+    internal const string JournalPrefix = "ImportsService.Infrastructure.Database.SqlServer.Migrations.";
 
     /// <summary>The embedded migration scripts, in the order DbUp applies them (the plan tests parse each).</summary>
-    public static IReadOnlyList<(string Name, string Contents)> Scripts()
-    {
-        var assembly = typeof(SqlServerDatabaseMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(IsMigration)
-            .Order(StringComparer.Ordinal)
-            .Select(name =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                return (name, reader.ReadToEnd());
-            })
-            .ToArray();
-    }
+    public static IReadOnlyList<(string Name, string Contents)> Scripts() => MigrationScripts.Read(JournalPrefix);
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -71,7 +64,7 @@ internal sealed class SqlServerDatabaseMigrator(
         }
     }
 
-    private static bool IsMigration(string name) => name.StartsWith(ScriptNamespace, StringComparison.Ordinal);
+    private static bool IsMigration(string name) => MigrationScripts.IsIn(name, JournalPrefix);
 
     /// <summary>Creates the database of the connection string when missing, connecting to master to do it.</summary>
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
 using DbUp;
+using ImportsService.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace ImportsService.Infrastructure.Database.Sqlite;
+namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
 /// Creates the database file when missing, switches it to WAL (readers never wait for the writer) and
@@ -10,7 +11,14 @@ namespace ImportsService.Infrastructure.Database.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabaseMigrator(SqliteConnectionFactory connections, ILogger<SqliteDatabaseMigrator> logger) : IDatabaseMigrator
 {
-    private const string ScriptNamespace = "ImportsService.Infrastructure.Database.Sqlite.Migrations.";
+    /// <summary>
+    /// What DbUp journals each script under: the resource names of the release that first shipped them, from
+    /// <c>Database/Sqlite/Migrations</c>. Frozen; the csproj gives the scripts these names wherever they live.
+    /// </summary>
+    internal const string JournalPrefix = "ImportsService.Infrastructure.Database.Sqlite.Migrations.";
+
+    /// <summary>The embedded migration scripts, in the order DbUp applies them.</summary>
+    public static IReadOnlyList<(string Name, string Contents)> Scripts() => MigrationScripts.Read(JournalPrefix);
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +37,7 @@ internal sealed class SqliteDatabaseMigrator(SqliteConnectionFactory connections
 
         var upgrade = DeployChanges.To
             .SqliteDatabase(connections.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SqliteDatabaseMigrator).Assembly, name => name.StartsWith(ScriptNamespace, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteDatabaseMigrator).Assembly, name => MigrationScripts.IsIn(name, JournalPrefix))
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();

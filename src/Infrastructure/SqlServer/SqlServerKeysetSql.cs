@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Imports;
 
-namespace ImportsService.Infrastructure.Imports.SqlServer;
+namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// The SQL Server keyset statements. Each shape is one batch of two statements: the page (TOP take rows in

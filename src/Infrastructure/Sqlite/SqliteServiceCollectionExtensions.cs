@@ -1,0 +1,27 @@
+using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportsService.Infrastructure.Sqlite;
+
+/// <summary>The SQLite dialect, registered as one unit.</summary>
+internal static class SqliteServiceCollectionExtensions
+{
+    /// <summary>A file next to the service when <c>ConnectionStrings:Imports</c> is not set.</summary>
+    public const string DefaultConnectionString = "Data Source=imports.db";
+
+    /// <summary>
+    /// The connection factory, migrator, probe and seeder, and every class of this namespace that implements
+    /// an Application port (<see cref="PortAdapters"/>).
+    /// </summary>
+    public static IServiceCollection AddSqlite(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName) ?? DefaultConnectionString;
+        services.AddSingleton(new SqliteConnectionFactory(connectionString));
+        services.AddSingleton<IDatabaseMigrator, SqliteDatabaseMigrator>();
+        services.AddSingleton<IDatabaseProbe, SqliteDatabaseProbe>();
+        services.AddSingleton<IDemoDataSeeder, SqliteDemoDataSeeder>();
+        return services.AddPortAdapters(typeof(SqliteServiceCollectionExtensions).Namespace!);
+    }
+}
