@@ -19,7 +19,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sql = SqlServerKeysetSql.For(KeysetQueryShape.Of(request));
+        var sql = SqlServerKeysetSql.Instance.For(KeysetQueryShape.Of(request));
         var settings = options.Value;
 
         return connections.RunAsync(
@@ -54,47 +54,21 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
     /// </summary>
     internal static IReadOnlyList<TypedParameter> Parameters(KeysetPageRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var filter = request.Listing.Filter;
-        var parameters = new List<TypedParameter>
-        {
-            TypedParameter.Int64("account_id", request.AccountId),
-            TypedParameter.Int32("take", request.Take),
-            TypedParameter.Int32("count_cap", request.CountCap),
-        };
-
-        if (filter.Statuses is { } statuses)
-        {
-            // Fixed arity: pad with the first member, so every status set shares one statement and plan.
-            var members = statuses.Members.Select(s => (byte)s).ToArray();
-            for (var slot = 0; slot < SqlServerKeysetSql.StatusSlots; slot++)
-            {
-                parameters.Add(TypedParameter.Byte(SqlServerKeysetSql.StatusParameter(slot), members[Math.Min(slot, members.Length - 1)]));
-            }
-        }
-
-        AddBound(parameters, "created_lower", filter.CreatedAt.Lower);
-        AddBound(parameters, "created_upper", filter.CreatedAt.Upper);
-        AddBound(parameters, "updated_lower", filter.UpdatedAt.Lower);
-        AddBound(parameters, "updated_upper", filter.UpdatedAt.Upper);
-        if (request.After is { } after)
-        {
-            parameters.Add(TypedParameter.Int64("after_id", after.Id));
-            if (request.Listing.Sort.Key != ImportSortKey.Id)
-            {
-                var timestamp = after.Timestamp ?? throw new ArgumentException("A timestamp sort needs a timestamp position.", nameof(request));
-                parameters.Add(TypedParameter.Timestamp("after_ts", timestamp.ToDateTime()));
-            }
-        }
-
-        return parameters;
+        var arguments = new Arguments();
+        KeysetArguments.Write(request, arguments);
+        return arguments.Parameters;
     }
 
-    private static void AddBound(List<TypedParameter> parameters, string name, TimestampBound? bound)
+    private sealed class Arguments : IKeysetArgumentSink
     {
-        if (bound is { } b)
-        {
-            parameters.Add(TypedParameter.Timestamp(name, b.Value.ToDateTime()));
-        }
+        public List<TypedParameter> Parameters { get; } = [];
+
+        public void Id(string name, long value) => Parameters.Add(TypedParameter.Int64(name, value));
+
+        public void RowCount(string name, int value) => Parameters.Add(TypedParameter.Int32(name, value));
+
+        public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(TypedParameter.Timestamp(name, value.ToDateTime()));
+
+        public void Statuses(StatusSet statuses) => Parameters.AddRange(SqlServerKeysetSql.StatusValues(statuses));
     }
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using ImportsService.Application.Imports.ListImports;
+using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Imports;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sql = SqliteKeysetSql.For(KeysetQueryShape.Of(request));
+        var sql = SqliteKeysetSql.Instance.For(KeysetQueryShape.Of(request));
         var parameters = Parameters(request);
 
         return connections.RunAsync(
@@ -35,37 +36,21 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
     /// <summary>Every value is a typed INTEGER parameter; timestamps are microseconds since the Unix epoch.</summary>
     internal static DynamicParameters Parameters(KeysetPageRequest request)
     {
-        var filter = request.Listing.Filter;
-        var parameters = new DynamicParameters();
-        parameters.Add("account_id", request.AccountId, DbType.Int64);
-        parameters.Add("take", request.Take, DbType.Int64);
-        parameters.Add("count_cap", request.CountCap, DbType.Int64);
-        if (filter.Statuses is { } statuses)
-        {
-            parameters.Add("status_mask", statuses.Mask, DbType.Int64);
-        }
-
-        AddBound(parameters, "created_lower", filter.CreatedAt.Lower);
-        AddBound(parameters, "created_upper", filter.CreatedAt.Upper);
-        AddBound(parameters, "updated_lower", filter.UpdatedAt.Lower);
-        AddBound(parameters, "updated_upper", filter.UpdatedAt.Upper);
-        if (request.After is { } after)
-        {
-            parameters.Add("after_id", after.Id, DbType.Int64);
-            if (after.Timestamp is { } timestamp)
-            {
-                parameters.Add("after_ts", timestamp.UnixMicroseconds, DbType.Int64);
-            }
-        }
-
-        return parameters;
+        var arguments = new Arguments();
+        KeysetArguments.Write(request, arguments);
+        return arguments.Parameters;
     }
 
-    private static void AddBound(DynamicParameters parameters, string name, Domain.Imports.TimestampBound? bound)
+    private sealed class Arguments : IKeysetArgumentSink
     {
-        if (bound is { } b)
-        {
-            parameters.Add(name, b.Value.UnixMicroseconds, DbType.Int64);
-        }
+        public DynamicParameters Parameters { get; } = new();
+
+        public void Id(string name, long value) => Parameters.Add(name, value, DbType.Int64);
+
+        public void RowCount(string name, int value) => Parameters.Add(name, value, DbType.Int64);
+
+        public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(name, value.UnixMicroseconds, DbType.Int64);
+
+        public void Statuses(StatusSet statuses) => Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
     }
 }

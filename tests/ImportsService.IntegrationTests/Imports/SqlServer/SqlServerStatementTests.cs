@@ -26,7 +26,7 @@ internal sealed class SqlServerStatementTests
         {
             var request = RequestOf(shape);
             Assert.That(KeysetQueryShape.Of(request), Is.EqualTo(shape), "the request built for a shape has that shape");
-            var sql = SqlServerKeysetSql.For(shape);
+            var sql = SqlServerKeysetSql.Instance.For(shape);
             texts.Add(sql);
 
             var (errors, variables, _) = Parse(sql);
@@ -51,7 +51,7 @@ internal sealed class SqlServerStatementTests
     {
         foreach (var shape in KeysetQueryShape.All())
         {
-            var statements = SqlServerKeysetSql.Statements(shape);
+            var statements = SqlServerKeysetSql.Instance.Statements(shape);
             var where = statements[0][statements[0].IndexOf("WHERE", StringComparison.Ordinal)..statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)].Trim();
             var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].LastIndexOf(';')].Trim();
 
@@ -66,9 +66,9 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void A_later_page_on_a_timestamp_is_a_redundant_range_then_the_tie_broken_by_id()
     {
-        var descending = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
-        var ascending = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
-        var byId = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var descending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var ascending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
+        var byId = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
 
         Assert.That(descending, Does.Contain("created_at <= @after_ts AND (created_at < @after_ts OR id < @after_id)"));
         Assert.That(descending, Does.Contain("ORDER BY created_at DESC, id DESC"));

@@ -36,7 +36,7 @@ internal sealed class SqliteKeysetPlanTests
         foreach (var shape in KeysetQueryShape.All())
         {
             var index = SqliteKeysetSql.IndexFor(shape.SortKey);
-            foreach (var statement in SqliteKeysetSql.Statements(shape))
+            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
             {
                 var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statement, AllParameters)).Select(r => r.Detail).ToArray();
                 var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
@@ -59,7 +59,7 @@ internal sealed class SqliteKeysetPlanTests
     {
         foreach (var shape in KeysetQueryShape.All())
         {
-            var statements = SqliteKeysetSql.Statements(shape);
+            var statements = SqliteKeysetSql.Instance.Statements(shape);
             var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].IndexOf("LIMIT", StringComparison.Ordinal)].Trim();
 
             Assert.That(statements[1], Does.Contain(orderBy + " LIMIT @count_cap"), shape.ToString());
@@ -72,7 +72,7 @@ internal sealed class SqliteKeysetPlanTests
         await using var connection = await database.OpenAsync();
         var shape = KeysetQueryShape.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
 
-        var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Statements(shape)[0], AllParameters)).Single().Detail;
+        var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Instance.Statements(shape)[0], AllParameters)).Single().Detail;
 
         // SQLite shows the row-value range by its leading column: the seek starts at the position.
         Assert.That(plan, Does.EndWith("(account_id=? AND created_at>?)"));
