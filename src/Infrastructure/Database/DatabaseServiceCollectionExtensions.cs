@@ -1,3 +1,4 @@
+using ImportsService.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,5 +16,21 @@ internal static class DatabaseServiceCollectionExtensions
             .Validate(o => o.CommandTimeoutSeconds > 0, "Database:CommandTimeoutSeconds must be positive.");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// What every dialect registers besides its connection factory: its migrator, probe and seeder, and
+    /// (by convention, <see cref="PortAdapters"/>) every class in <paramref name="dialectNamespace"/> that
+    /// implements an Application port.
+    /// </summary>
+    public static IServiceCollection AddDialect<TMigrator, TProbe, TSeeder>(this IServiceCollection services, string dialectNamespace)
+        where TMigrator : class, IDatabaseMigrator
+        where TProbe : class, IDatabaseProbe
+        where TSeeder : class, IDemoDataSeeder
+    {
+        services.AddSingleton<IDatabaseMigrator, TMigrator>();
+        services.AddSingleton<IDatabaseProbe, TProbe>();
+        services.AddSingleton<IDemoDataSeeder, TSeeder>();
+        return services.AddPortAdapters(dialectNamespace);
     }
 }

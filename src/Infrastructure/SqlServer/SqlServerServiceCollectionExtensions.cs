@@ -1,5 +1,4 @@
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,9 +29,6 @@ internal static class SqlServerServiceCollectionExtensions
         var primary = configuration.GetConnectionString(connectionStringName)
                       ?? throw new InvalidOperationException($"Database:Provider SqlServer needs ConnectionStrings:{connectionStringName}.");
         services.AddSingleton(new SqlServerConnectionFactory(primary, configuration.GetConnectionString(ReadConnectionStringName), settings));
-        services.AddSingleton<IDatabaseMigrator, SqlServerDatabaseMigrator>();
-        services.AddSingleton<IDatabaseProbe, SqlServerDatabaseProbe>();
-        services.AddSingleton<IDemoDataSeeder, SqlServerDemoDataSeeder>();
-        return services.AddPortAdapters(typeof(SqlServerServiceCollectionExtensions).Namespace!);
+        return services.AddDialect<SqlServerDatabaseMigrator, SqlServerDatabaseProbe, SqlServerDemoDataSeeder>(typeof(SqlServerServiceCollectionExtensions).Namespace!);
     }
 }

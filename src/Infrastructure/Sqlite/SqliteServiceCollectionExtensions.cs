@@ -1,5 +1,4 @@
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +18,6 @@ internal static class SqliteServiceCollectionExtensions
     {
         var connectionString = configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName) ?? DefaultConnectionString;
         services.AddSingleton(new SqliteConnectionFactory(connectionString));
-        services.AddSingleton<IDatabaseMigrator, SqliteDatabaseMigrator>();
-        services.AddSingleton<IDatabaseProbe, SqliteDatabaseProbe>();
-        services.AddSingleton<IDemoDataSeeder, SqliteDemoDataSeeder>();
-        return services.AddPortAdapters(typeof(SqliteServiceCollectionExtensions).Namespace!);
+        return services.AddDialect<SqliteDatabaseMigrator, SqliteDatabaseProbe, SqliteDemoDataSeeder>(typeof(SqliteServiceCollectionExtensions).Namespace!);
     }
 }
