@@ -77,11 +77,12 @@ internal sealed class SqlServerStatementTests
     }
 
     [Test]
-    public void The_caller_access_query_the_probe_the_seeder_statements_and_the_database_creation_parse()
+    public void The_caller_access_query_the_import_lookup_the_probe_the_seeder_statements_and_the_database_creation_parse()
     {
         var statements = new List<(string Name, string Sql)>
         {
             ("caller access", SqlServerCallerAccessReader.Sql),
+            ("import by id", SqlServerImportReader.Sql),
             ("probe", SqlServerDatabaseProbe.Sql),
             ("create database", SqlServerDatabaseMigrator.CreateDatabaseStatement),
         };
@@ -90,6 +91,35 @@ internal sealed class SqlServerStatementTests
         foreach (var (name, sql) in statements)
         {
             Assert.That(Parse(sql).Errors, Is.Empty, $"{name}: {sql}");
+        }
+    }
+
+    [Test]
+    public void The_import_lookup_seeks_the_clustered_key_with_exactly_its_two_parameters_both_bigint()
+    {
+        var (errors, variables, _) = Parse(SqlServerImportReader.Sql);
+        var parameters = SqlServerImportReader.Parameters(7, 42).ToDictionary(p => p.Name);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters["account_id"], Is.EqualTo(new TypedParameter("account_id", 7L, DbType.Int64)));
+        Assert.That(parameters["id"], Is.EqualTo(new TypedParameter("id", 42L, DbType.Int64)));
+        // Both columns of the unique clustered index cx_imports_account_id (account_id, id), compared for equality.
+        Assert.That(SqlServerImportReader.Sql, Does.Contain("FROM dbo.imports\nWHERE account_id = @account_id AND id = @id;"));
+    }
+
+    [Test]
+    public void The_import_lookup_and_the_page_select_every_column_under_the_name_of_the_row_records_property()
+    {
+        var properties = typeof(SqlServerImportRow).GetConstructors().Single().GetParameters().Select(p => p.Name).ToArray();
+        var page = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.Of(new KeysetPageRequest(1, ImportListing.Default, null, 51, 500)))[0];
+
+        foreach (var sql in new[] { SqlServerImportReader.Sql, page })
+        {
+            var aliases = new SelectAliasCollector();
+            Parse(sql).Fragment.Accept(aliases);
+
+            Assert.That(aliases.Aliases, Is.EqualTo(properties), sql);
         }
     }
 
@@ -232,6 +262,13 @@ internal sealed class SqlServerStatementTests
         public override void Visit(VariableReference node) => Referenced.Add(node.Name.TrimStart('@'));
 
         public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+    }
+
+    private sealed class SelectAliasCollector : TSqlFragmentVisitor
+    {
+        public List<string> Aliases { get; } = [];
+
+        public override void Visit(SelectScalarExpression node) => Aliases.Add(node.ColumnName?.Value ?? "(no alias)");
     }
 
     private sealed class IndexCollector : TSqlFragmentVisitor
