@@ -49,8 +49,6 @@ internal sealed class SqlServerConnectionFactory
 
     public string ReadConnectionString { get; }
 
-    public bool RetriesEnabled => retry is not null;
-
     public async Task<SqlConnection> OpenAsync(ConnectionIntent intent, CancellationToken cancellationToken)
     {
         var connection = new SqlConnection(intent == ConnectionIntent.ReadOnly ? ReadConnectionString : ConnectionString);
