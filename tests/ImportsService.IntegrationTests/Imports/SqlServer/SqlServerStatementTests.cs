@@ -4,6 +4,7 @@ using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Imports;
 using ImportsService.Infrastructure.SqlServer;
+using ImportsService.IntegrationTests.Support;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace ImportsService.IntegrationTests.Imports.SqlServer;
@@ -22,7 +23,7 @@ internal sealed class SqlServerStatementTests
     {
         var problems = new List<string>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
             var request = RequestOf(shape);
             Assert.That(KeysetQueryShape.Of(request), Is.EqualTo(shape), "the request built for a shape has that shape");
@@ -49,7 +50,7 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void Every_keyset_batch_is_a_page_then_a_capped_count_over_the_same_predicate()
     {
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
             var statements = SqlServerKeysetSql.Instance.Statements(shape);
             var where = statements[0][statements[0].IndexOf("WHERE", StringComparison.Ordinal)..statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)].Trim();
@@ -66,9 +67,9 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void A_later_page_on_a_timestamp_is_a_redundant_range_then_the_tie_broken_by_id()
     {
-        var descending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
-        var ascending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
-        var byId = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var descending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var ascending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
+        var byId = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
 
         Assert.That(descending, Does.Contain("created_at <= @after_ts AND (created_at < @after_ts OR id < @after_id)"));
         Assert.That(descending, Does.Contain("ORDER BY created_at DESC, id DESC"));
@@ -160,7 +161,7 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void Keyset_timestamps_are_datetime2_at_microsecond_scale_never_the_legacy_datetime()
     {
-        var shape = KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, FiltersStatus: true, HasPosition: true, CreatedLower: not null, CreatedUpper: not null, UpdatedLower: not null, UpdatedUpper: not null });
+        var shape = KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, FiltersStatus: true, HasPosition: true, CreatedLower: not null, CreatedUpper: not null, UpdatedLower: not null, UpdatedUpper: not null });
         var parameters = SqlServerImportPageReader.Parameters(RequestOf(shape)).ToDictionary(p => p.Name);
 
         foreach (var name in new[] { "created_lower", "created_upper", "updated_lower", "updated_upper", "after_ts" })

@@ -26,14 +26,14 @@ internal sealed class SqliteKeysetPlanTests
 
     [Test]
     public void There_are_1944_statement_shapes() =>
-        Assert.That(KeysetQueryShape.All().Distinct().Count(), Is.EqualTo(1944));
+        Assert.That(KeysetQueryShapes.All().Distinct().Count(), Is.EqualTo(1944));
 
     [Test]
     public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
     {
         await using var connection = await database.OpenAsync();
         var problems = new List<string>();
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
             var index = SqliteKeysetSql.IndexFor(shape.SortKey);
             foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
@@ -57,7 +57,7 @@ internal sealed class SqliteKeysetPlanTests
     [Test]
     public void Every_count_reads_the_index_in_the_pages_order_so_it_stops_where_the_page_found_its_rows()
     {
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
             var statements = SqliteKeysetSql.Instance.Statements(shape);
             var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].IndexOf("LIMIT", StringComparison.Ordinal)].Trim();
@@ -70,7 +70,7 @@ internal sealed class SqliteKeysetPlanTests
     public async Task A_later_page_seeks_past_its_position_instead_of_filtering_after_the_account()
     {
         await using var connection = await database.OpenAsync();
-        var shape = KeysetQueryShape.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
+        var shape = KeysetQueryShapes.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
 
         var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Instance.Statements(shape)[0], AllParameters)).Single().Detail;
 
