@@ -159,6 +159,27 @@ internal sealed class SqlServerStatementTests
     }
 
     [Test]
+    public void The_column_length_constants_are_the_lengths_the_migrations_declare()
+    {
+        var columns = new ColumnCollector();
+        foreach (var (_, contents) in SqlServerDatabaseMigrator.Scripts())
+        {
+            Parse(contents).Fragment.Accept(columns);
+        }
+
+        Assert.That(columns.Lengths, Is.SupersetOf(new Dictionary<string, string>
+        {
+            ["accounts.token"] = $"varchar({SqlServerColumnLengths.AccountToken})",
+            ["accounts.name"] = $"nvarchar({SqlServerColumnLengths.Name})",
+            ["users.name"] = $"nvarchar({SqlServerColumnLengths.Name})",
+            ["api_keys.key_hash"] = $"binary({SqlServerColumnLengths.KeyHash})",
+            ["imports.type"] = $"varchar({SqlServerColumnLengths.ImportType})",
+            ["imports.file_name"] = $"nvarchar({SqlServerColumnLengths.FileName})",
+            ["imports.note"] = $"nvarchar({SqlServerColumnLengths.Note})",
+        }));
+    }
+
+    [Test]
     public void Keyset_timestamps_are_datetime2_at_microsecond_scale_never_the_legacy_datetime()
     {
         var shape = KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, FiltersStatus: true, HasPosition: true, CreatedLower: not null, CreatedUpper: not null, UpdatedLower: not null, UpdatedUpper: not null });
@@ -270,6 +291,24 @@ internal sealed class SqlServerStatementTests
         public List<string> Aliases { get; } = [];
 
         public override void Visit(SelectScalarExpression node) => Aliases.Add(node.ColumnName?.Value ?? "(no alias)");
+    }
+
+    /// <summary>Every sized column of every CREATE TABLE, as <c>table.column</c> → <c>type(length)</c>.</summary>
+    private sealed class ColumnCollector : TSqlFragmentVisitor
+    {
+        public Dictionary<string, string> Lengths { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(CreateTableStatement node)
+        {
+            var table = node.SchemaObjectName.BaseIdentifier.Value;
+            foreach (var column in node.Definition.ColumnDefinitions)
+            {
+                if (column.DataType is SqlDataTypeReference { Parameters.Count: 1 } type)
+                {
+                    Lengths[$"{table}.{column.ColumnIdentifier.Value}"] = $"{type.Name.BaseIdentifier.Value}({type.Parameters[0].Value})";
+                }
+            }
+        }
     }
 
     private sealed class IndexCollector : TSqlFragmentVisitor
