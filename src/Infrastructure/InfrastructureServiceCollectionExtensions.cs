@@ -1,6 +1,6 @@
-using ImportsService.Infrastructure.Access;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Sqlite;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,17 +9,21 @@ namespace ImportsService.Infrastructure;
 public static class InfrastructureServiceCollectionExtensions
 {
     /// <summary>
-    /// The database of <c>Database:Provider</c> (Sqlite by default) with its migrator, seeder and "ready"
-    /// health check, and every module's adapters for it.
+    /// The database of <c>Database:Provider</c> (Sqlite by default): what every provider shares, then the one
+    /// dialect's unit (connections, migrator, probe, seeder and an adapter for every Application port).
+    /// This is the only place that chooses between dialects.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration.GetValue($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}", DatabaseProvider.Sqlite);
 
-        services.AddDatabase(configuration, provider);
-        services.AddAccessInfrastructure(provider);
-        services.AddImportsInfrastructure(provider);
-        return services;
+        services.AddDatabase(configuration);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddSqlite(configuration),
+            DatabaseProvider.SqlServer => services.AddSqlServer(configuration),
+            _ => throw new NotSupportedException($"Database:Provider {provider} is not supported; use Sqlite or SqlServer."),
+        };
     }
 }

@@ -1,4 +1,4 @@
-using ImportsService.Infrastructure.Database.SqlServer;
+using ImportsService.Infrastructure.SqlServer;
 
 namespace ImportsService.Infrastructure.Database;
 

@@ -1,15 +1,22 @@
-using System.Globalization;
-using System.Text;
 using ImportsService.Domain.Imports;
 
 namespace ImportsService.Infrastructure.Imports;
 
 /// <summary>
-/// The whitelist from listing concepts to SQL text. Column names and operators reach a statement only
-/// through these switches, never from a request.
+/// The whitelist from listing concepts to SQL text, the same in every dialect. Column names and operators
+/// reach a statement only through these members, never from a request.
 /// </summary>
 internal static class ImportColumns
 {
+    /// <summary>
+    /// Every column of an import, each aliased to the property of the same name on the dialect's row record:
+    /// the one select list of every statement that reads imports (page readers and import readers alike).
+    /// </summary>
+    public const string SelectList = """
+        id AS Id, type AS Type, status AS Status, file_name AS FileName, file_size AS FileSize,
+               note AS Note, completed_at AS CompletedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
     public static string SortColumn(ImportSortKey key) => key switch
     {
         ImportSortKey.Id => "id",
@@ -31,25 +38,4 @@ internal static class ImportColumns
     public static string After(SortDirection direction) => direction == SortDirection.Descending ? "<" : ">";
 
     public static string Order(SortDirection direction) => direction == SortDirection.Descending ? "DESC" : "ASC";
-
-    /// <summary>
-    /// The timestamp bounds a shape uses, as <c> AND created_at &gt;= @created_lower</c> … — the same text in
-    /// every dialect; only the predicates the request uses are written.
-    /// </summary>
-    public static void AppendBounds(StringBuilder sql, KeysetQueryShape shape)
-    {
-        ArgumentNullException.ThrowIfNull(sql);
-        AppendBound(sql, "created_at", shape.CreatedLower, "@created_lower");
-        AppendBound(sql, "created_at", shape.CreatedUpper, "@created_upper");
-        AppendBound(sql, "updated_at", shape.UpdatedLower, "@updated_lower");
-        AppendBound(sql, "updated_at", shape.UpdatedUpper, "@updated_upper");
-    }
-
-    private static void AppendBound(StringBuilder sql, string column, BoundOperator? op, string parameter)
-    {
-        if (op is { } o)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {Operator(o)} {parameter}");
-        }
-    }
 }

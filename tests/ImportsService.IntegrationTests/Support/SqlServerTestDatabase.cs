@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.Data.SqlClient;
 using Respawn;
 
@@ -39,7 +40,7 @@ internal sealed class SqlServerTestDatabase(string serverConnectionString) : Tes
         await using var connection = await OpenAsync();
         return await connection.ExecuteScalarAsync<long>(
             "INSERT INTO dbo.accounts (token, name) OUTPUT INSERTED.id VALUES (@token, @name);",
-            new { token = new DbString { Value = token, IsAnsi = true, Length = 100 }, name = new DbString { Value = token, Length = 200 } });
+            new { token = new DbString { Value = token, IsAnsi = true, Length = SqlServerColumnLengths.AccountToken }, name = new DbString { Value = token, Length = SqlServerColumnLengths.Name } });
     }
 
     public override async Task<long> CreateUserWithKeyAsync(string apiKey, bool revoked = false)
@@ -48,7 +49,7 @@ internal sealed class SqlServerTestDatabase(string serverConnectionString) : Tes
         var user = await connection.ExecuteScalarAsync<long>("INSERT INTO dbo.users (name) OUTPUT INSERTED.id VALUES (N'test user');");
         var parameters = new DynamicParameters();
         parameters.Add("user", user, DbType.Int64);
-        parameters.Add("hash", ApiKeyHash.Compute(apiKey), DbType.Binary, size: 32);
+        parameters.Add("hash", ApiKeyHash.Compute(apiKey), DbType.Binary, size: SqlServerColumnLengths.KeyHash);
         parameters.Add("created", new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), DbType.DateTime2, scale: 6);
         parameters.Add("revokedAt", revoked ? new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc) : null, DbType.DateTime2, scale: 6);
         await connection.ExecuteAsync("INSERT INTO dbo.api_keys (user_id, key_hash, created_at, revoked_at) VALUES (@user, @hash, @created, @revokedAt);", parameters);
@@ -72,11 +73,11 @@ internal sealed class SqlServerTestDatabase(string serverConnectionString) : Tes
         {
             var parameters = new DynamicParameters();
             parameters.Add("accountId", accountId, DbType.Int64);
-            parameters.Add("type", row.Type, DbType.AnsiString, size: 50);
+            parameters.Add("type", row.Type, DbType.AnsiString, size: SqlServerColumnLengths.ImportType);
             parameters.Add("status", (byte)row.Status, DbType.Byte);
-            parameters.Add("fileName", row.FileName, DbType.String, size: 255);
+            parameters.Add("fileName", row.FileName, DbType.String, size: SqlServerColumnLengths.FileName);
             parameters.Add("fileSize", row.FileSize, DbType.Int64);
-            parameters.Add("note", row.Note, DbType.String, size: 1000);
+            parameters.Add("note", row.Note, DbType.String, size: SqlServerColumnLengths.Note);
             parameters.Add("completed", row.CompletedAt?.ToDateTime(), DbType.DateTime2, scale: 6);
             parameters.Add("created", row.CreatedAt.ToDateTime(), DbType.DateTime2, scale: 6);
             parameters.Add("updated", row.UpdatedAt.ToDateTime(), DbType.DateTime2, scale: 6);

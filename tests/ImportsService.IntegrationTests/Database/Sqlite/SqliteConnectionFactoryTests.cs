@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Dapper;
-using ImportsService.Infrastructure.Database.Sqlite;
+using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

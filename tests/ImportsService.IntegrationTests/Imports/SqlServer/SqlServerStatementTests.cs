@@ -2,11 +2,9 @@ using System.Data;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
-using ImportsService.Infrastructure.Access.SqlServer;
-using ImportsService.Infrastructure.Database.SqlServer;
 using ImportsService.Infrastructure.Imports;
-using ImportsService.Infrastructure.Imports.SqlServer;
-using ImportsService.Infrastructure.Seeding.SqlServer;
+using ImportsService.Infrastructure.SqlServer;
+using ImportsService.IntegrationTests.Support;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace ImportsService.IntegrationTests.Imports.SqlServer;
@@ -25,11 +23,11 @@ internal sealed class SqlServerStatementTests
     {
         var problems = new List<string>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
             var request = RequestOf(shape);
             Assert.That(KeysetQueryShape.Of(request), Is.EqualTo(shape), "the request built for a shape has that shape");
-            var sql = SqlServerKeysetSql.For(shape);
+            var sql = SqlServerKeysetSql.Instance.For(shape);
             texts.Add(sql);
 
             var (errors, variables, _) = Parse(sql);
@@ -52,9 +50,9 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void Every_keyset_batch_is_a_page_then_a_capped_count_over_the_same_predicate()
     {
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqlServerKeysetSql.Statements(shape);
+            var statements = SqlServerKeysetSql.Instance.Statements(shape);
             var where = statements[0][statements[0].IndexOf("WHERE", StringComparison.Ordinal)..statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)].Trim();
             var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].LastIndexOf(';')].Trim();
 
@@ -69,9 +67,9 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void A_later_page_on_a_timestamp_is_a_redundant_range_then_the_tie_broken_by_id()
     {
-        var descending = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
-        var ascending = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
-        var byId = SqlServerKeysetSql.Statements(KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var descending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var ascending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
+        var byId = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
 
         Assert.That(descending, Does.Contain("created_at <= @after_ts AND (created_at < @after_ts OR id < @after_id)"));
         Assert.That(descending, Does.Contain("ORDER BY created_at DESC, id DESC"));
@@ -80,11 +78,12 @@ internal sealed class SqlServerStatementTests
     }
 
     [Test]
-    public void The_caller_access_query_the_probe_the_seeder_statements_and_the_database_creation_parse()
+    public void The_caller_access_query_the_import_lookup_the_probe_the_seeder_statements_and_the_database_creation_parse()
     {
         var statements = new List<(string Name, string Sql)>
         {
             ("caller access", SqlServerCallerAccessReader.Sql),
+            ("import by id", SqlServerImportReader.Sql),
             ("probe", SqlServerDatabaseProbe.Sql),
             ("create database", SqlServerDatabaseMigrator.CreateDatabaseStatement),
         };
@@ -93,6 +92,35 @@ internal sealed class SqlServerStatementTests
         foreach (var (name, sql) in statements)
         {
             Assert.That(Parse(sql).Errors, Is.Empty, $"{name}: {sql}");
+        }
+    }
+
+    [Test]
+    public void The_import_lookup_seeks_the_clustered_key_with_exactly_its_two_parameters_both_bigint()
+    {
+        var (errors, variables, _) = Parse(SqlServerImportReader.Sql);
+        var parameters = SqlServerImportReader.Parameters(7, 42).ToDictionary(p => p.Name);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters["account_id"], Is.EqualTo(new TypedParameter("account_id", 7L, DbType.Int64)));
+        Assert.That(parameters["id"], Is.EqualTo(new TypedParameter("id", 42L, DbType.Int64)));
+        // Both columns of the unique clustered index cx_imports_account_id (account_id, id), compared for equality.
+        Assert.That(SqlServerImportReader.Sql, Does.Contain("FROM dbo.imports\nWHERE account_id = @account_id AND id = @id;"));
+    }
+
+    [Test]
+    public void The_import_lookup_and_the_page_select_every_column_under_the_name_of_the_row_records_property()
+    {
+        var properties = typeof(SqlServerImportRow).GetConstructors().Single().GetParameters().Select(p => p.Name).ToArray();
+        var page = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.Of(new KeysetPageRequest(1, ImportListing.Default, null, 51, 500)))[0];
+
+        foreach (var sql in new[] { SqlServerImportReader.Sql, page })
+        {
+            var aliases = new SelectAliasCollector();
+            Parse(sql).Fragment.Accept(aliases);
+
+            Assert.That(aliases.Aliases, Is.EqualTo(properties), sql);
         }
     }
 
@@ -131,9 +159,30 @@ internal sealed class SqlServerStatementTests
     }
 
     [Test]
+    public void The_column_length_constants_are_the_lengths_the_migrations_declare()
+    {
+        var columns = new ColumnCollector();
+        foreach (var (_, contents) in SqlServerDatabaseMigrator.Scripts())
+        {
+            Parse(contents).Fragment.Accept(columns);
+        }
+
+        Assert.That(columns.Lengths, Is.SupersetOf(new Dictionary<string, string>
+        {
+            ["accounts.token"] = $"varchar({SqlServerColumnLengths.AccountToken})",
+            ["accounts.name"] = $"nvarchar({SqlServerColumnLengths.Name})",
+            ["users.name"] = $"nvarchar({SqlServerColumnLengths.Name})",
+            ["api_keys.key_hash"] = $"binary({SqlServerColumnLengths.KeyHash})",
+            ["imports.type"] = $"varchar({SqlServerColumnLengths.ImportType})",
+            ["imports.file_name"] = $"nvarchar({SqlServerColumnLengths.FileName})",
+            ["imports.note"] = $"nvarchar({SqlServerColumnLengths.Note})",
+        }));
+    }
+
+    [Test]
     public void Keyset_timestamps_are_datetime2_at_microsecond_scale_never_the_legacy_datetime()
     {
-        var shape = KeysetQueryShape.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, FiltersStatus: true, HasPosition: true, CreatedLower: not null, CreatedUpper: not null, UpdatedLower: not null, UpdatedUpper: not null });
+        var shape = KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, FiltersStatus: true, HasPosition: true, CreatedLower: not null, CreatedUpper: not null, UpdatedLower: not null, UpdatedUpper: not null });
         var parameters = SqlServerImportPageReader.Parameters(RequestOf(shape)).ToDictionary(p => p.Name);
 
         foreach (var name in new[] { "created_lower", "created_upper", "updated_lower", "updated_upper", "after_ts" })
@@ -235,6 +284,31 @@ internal sealed class SqlServerStatementTests
         public override void Visit(VariableReference node) => Referenced.Add(node.Name.TrimStart('@'));
 
         public override void Visit(DeclareVariableElement node) => Declared.Add(node.VariableName.Value.TrimStart('@'));
+    }
+
+    private sealed class SelectAliasCollector : TSqlFragmentVisitor
+    {
+        public List<string> Aliases { get; } = [];
+
+        public override void Visit(SelectScalarExpression node) => Aliases.Add(node.ColumnName?.Value ?? "(no alias)");
+    }
+
+    /// <summary>Every sized column of every CREATE TABLE, as <c>table.column</c> → <c>type(length)</c>.</summary>
+    private sealed class ColumnCollector : TSqlFragmentVisitor
+    {
+        public Dictionary<string, string> Lengths { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(CreateTableStatement node)
+        {
+            var table = node.SchemaObjectName.BaseIdentifier.Value;
+            foreach (var column in node.Definition.ColumnDefinitions)
+            {
+                if (column.DataType is SqlDataTypeReference { Parameters.Count: 1 } type)
+                {
+                    Lengths[$"{table}.{column.ColumnIdentifier.Value}"] = $"{type.Name.BaseIdentifier.Value}({type.Parameters[0].Value})";
+                }
+            }
+        }
     }
 
     private sealed class IndexCollector : TSqlFragmentVisitor

@@ -1,6 +1,6 @@
 using Dapper;
 using ImportsService.Infrastructure.Imports;
-using ImportsService.Infrastructure.Imports.Sqlite;
+using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 
 namespace ImportsService.IntegrationTests.Imports.Sqlite;
@@ -26,17 +26,17 @@ internal sealed class SqliteKeysetPlanTests
 
     [Test]
     public void There_are_1944_statement_shapes() =>
-        Assert.That(KeysetQueryShape.All().Distinct().Count(), Is.EqualTo(1944));
+        Assert.That(KeysetQueryShapes.All().Distinct().Count(), Is.EqualTo(1944));
 
     [Test]
     public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
     {
         await using var connection = await database.OpenAsync();
         var problems = new List<string>();
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
             var index = SqliteKeysetSql.IndexFor(shape.SortKey);
-            foreach (var statement in SqliteKeysetSql.Statements(shape))
+            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
             {
                 var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statement, AllParameters)).Select(r => r.Detail).ToArray();
                 var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
@@ -57,9 +57,9 @@ internal sealed class SqliteKeysetPlanTests
     [Test]
     public void Every_count_reads_the_index_in_the_pages_order_so_it_stops_where_the_page_found_its_rows()
     {
-        foreach (var shape in KeysetQueryShape.All())
+        foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqliteKeysetSql.Statements(shape);
+            var statements = SqliteKeysetSql.Instance.Statements(shape);
             var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].IndexOf("LIMIT", StringComparison.Ordinal)].Trim();
 
             Assert.That(statements[1], Does.Contain(orderBy + " LIMIT @count_cap"), shape.ToString());
@@ -70,9 +70,9 @@ internal sealed class SqliteKeysetPlanTests
     public async Task A_later_page_seeks_past_its_position_instead_of_filtering_after_the_account()
     {
         await using var connection = await database.OpenAsync();
-        var shape = KeysetQueryShape.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
+        var shape = KeysetQueryShapes.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
 
-        var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Statements(shape)[0], AllParameters)).Single().Detail;
+        var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Instance.Statements(shape)[0], AllParameters)).Single().Detail;
 
         // SQLite shows the row-value range by its leading column: the seek starts at the position.
         Assert.That(plan, Does.EndWith("(account_id=? AND created_at>?)"));

@@ -1,0 +1,34 @@
+using ImportsService.Infrastructure.Database;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportsService.Infrastructure.SqlServer;
+
+/// <summary>The SQL Server dialect, registered as one unit.</summary>
+internal static class SqlServerServiceCollectionExtensions
+{
+    /// <summary>Optional: a readable secondary (or replica) the import readers use instead of the primary.</summary>
+    public const string ReadConnectionStringName = "ImportsRead";
+
+    /// <summary>
+    /// The <c>Database:SqlServer</c> settings' validation, the connection factory, migrator, probe and seeder,
+    /// and every class of this namespace that implements an Application port (<see cref="PortAdapters"/>).
+    /// Nothing here connects: an unreachable server shows when the first statement runs.
+    /// </summary>
+    public static IServiceCollection AddSqlServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Validate(o => o.SqlServer.ConnectTimeoutSeconds > 0, "Database:SqlServer:ConnectTimeoutSeconds must be positive.")
+            .Validate(o => o.SqlServer.RetryCount is >= 0 and < 60, "Database:SqlServer:RetryCount must be between 0 and 59.")
+            .Validate(o => o.SqlServer.RetryDelayMilliseconds >= 0 && o.SqlServer.MaxRetryDelayMilliseconds is >= 0 and <= 120_000,
+                "Database:SqlServer retry delays must be between 0 and 120000 milliseconds.");
+
+        var settings = new SqlServerOptions();
+        configuration.GetSection($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqlServer)}").Bind(settings);
+        var connectionStringName = DatabaseServiceCollectionExtensions.ConnectionStringName;
+        var primary = configuration.GetConnectionString(connectionStringName)
+                      ?? throw new InvalidOperationException($"Database:Provider SqlServer needs ConnectionStrings:{connectionStringName}.");
+        services.AddSingleton(new SqlServerConnectionFactory(primary, configuration.GetConnectionString(ReadConnectionStringName), settings));
+        return services.AddDialect<SqlServerDatabaseMigrator, SqlServerDatabaseProbe, SqlServerDemoDataSeeder>(typeof(SqlServerServiceCollectionExtensions).Namespace!);
+    }
+}

@@ -1,0 +1,30 @@
+using ImportsService.Domain.Imports;
+
+namespace ImportsService.Infrastructure.Sqlite;
+
+/// <summary>
+/// A row as the SQLite statement returns it: every column aliased to one of these names, timestamps as
+/// microseconds since the Unix epoch. Mapped to the domain record by hand, in one place.
+/// </summary>
+internal sealed record SqliteImportRow(
+    long Id,
+    string Type,
+    long Status,
+    string FileName,
+    long FileSize,
+    string? Note,
+    long? CompletedAt,
+    long CreatedAt,
+    long UpdatedAt)
+{
+    public ImportRecord ToRecord() => new(
+        Id,
+        Type,
+        (ImportStatus)Status,
+        FileName,
+        FileSize,
+        Note,
+        CompletedAt is { } completed ? UtcTimestamp.FromUnixMicroseconds(completed) : null,
+        UtcTimestamp.FromUnixMicroseconds(CreatedAt),
+        UtcTimestamp.FromUnixMicroseconds(UpdatedAt));
+}

@@ -1,0 +1,97 @@
+using ImportsService.Application;
+using ImportsService.Application.Access.ResolveCaller;
+using ImportsService.Application.Imports.GetImport;
+using ImportsService.Application.Imports.ListImports;
+using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure;
+using ImportsService.IntegrationTests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImportsService.IntegrationTests.Conventions;
+
+/// <summary>
+/// Every port the Application declares (a public interface in a use-case folder) has exactly one adapter
+/// in each dialect, and the service provider built for each provider resolves the port to that adapter.
+/// Nothing connects: the SQL Server provider is built against a server that is never asked.
+/// </summary>
+internal sealed class PortAdapterTests
+{
+    private static readonly Type[] Ports = typeof(ApplicationServiceCollectionExtensions).Assembly.GetExportedTypes()
+        .Where(type => type.IsInterface && IsUseCaseFolder(type.Namespace))
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    private static readonly Type[] InfrastructureTypes = typeof(InfrastructureServiceCollectionExtensions).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false })
+        .ToArray();
+
+    public static IEnumerable<string> Dialects() => ["Sqlite", "SqlServer"];
+
+    [Test]
+    public void The_ports_are_the_interfaces_of_the_use_case_folders()
+    {
+        Assert.That(Ports, Is.SupersetOf(new[] { typeof(IImportPageReader), typeof(ICallerAccessReader), typeof(IImportReader) }));
+        Assert.That(Ports.Select(p => p.Namespace), Has.None.Contains(".Common"));
+    }
+
+    [TestCaseSource(nameof(Dialects))]
+    public void Every_port_has_exactly_one_adapter_in_the_dialect(string dialect)
+    {
+        foreach (var port in Ports)
+        {
+            var adapters = AdaptersOf(port).Where(type => InDialect(type, dialect)).Select(type => type.FullName).ToArray();
+
+            Assert.That(adapters, Has.Length.EqualTo(1), $"{dialect} adapters of {port.Name}: [{string.Join(", ", adapters)}]");
+        }
+    }
+
+    [Test]
+    public void No_adapter_lives_outside_a_dialect_where_the_convention_would_not_register_it()
+    {
+        var stray = Ports.SelectMany(AdaptersOf).Where(type => !Dialects().Any(dialect => InDialect(type, dialect))).Select(type => type.FullName);
+
+        Assert.That(stray, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Dialects))]
+    public async Task Every_port_resolves_to_the_dialects_adapter_from_the_built_service_provider(string dialect)
+    {
+        await using var services = Build(dialect);
+        await using var scope = services.CreateAsyncScope();
+
+        foreach (var port in Ports)
+        {
+            var adapter = scope.ServiceProvider.GetRequiredService(port);
+
+            Assert.That(adapter.GetType(), Is.EqualTo(AdaptersOf(port).Single(type => InDialect(type, dialect))), port.Name);
+        }
+    }
+
+    private static ServiceProvider Build(string dialect)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = dialect,
+            ["ConnectionStrings:Imports"] = dialect == "Sqlite"
+                ? "Data Source=never-opened.db"
+                : "Server=tcp:127.0.0.1,1;Database=imports;User ID=sa;Password=never-used;Encrypt=False",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
+        collection.AddSingleton(new ImportCursorCodec([TestDatabase.SigningKey]));
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static IEnumerable<Type> AdaptersOf(Type port) => InfrastructureTypes.Where(port.IsAssignableFrom);
+
+    private static bool InDialect(Type type, string dialect)
+    {
+        var root = "ImportsService.Infrastructure." + dialect;
+        return type.Namespace is { } ns && (ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal));
+    }
+
+    /// <summary><c>ImportsService.Application.&lt;Module&gt;.&lt;UseCase&gt;</c>, e.g. <c>Imports.ListImports</c>; not <c>Common.*</c>.</summary>
+    private static bool IsUseCaseFolder(string? ns) =>
+        ns?.Split('.') is ["ImportsService", "Application", var module, _] && module != "Common";
+}
