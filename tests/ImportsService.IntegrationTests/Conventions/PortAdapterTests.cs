@@ -11,14 +11,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImportsService.IntegrationTests.Conventions;
 
 /// <summary>
-/// Every port the Application declares (a public interface in a use-case folder) has exactly one adapter
+/// Every port the Application declares (a public interface in a use-case folder that the Application does
+/// not implement itself, as it does ICursorKeyRing) has exactly one adapter
 /// in each dialect, and the service provider built for each provider resolves the port to that adapter.
 /// Nothing connects: the SQL Server provider is built against a server that is never asked.
 /// </summary>
 internal sealed class PortAdapterTests
 {
+    private static readonly Type[] ApplicationTypes = typeof(ApplicationServiceCollectionExtensions).Assembly.GetTypes();
+
     private static readonly Type[] Ports = typeof(ApplicationServiceCollectionExtensions).Assembly.GetExportedTypes()
         .Where(type => type.IsInterface && IsUseCaseFolder(type.Namespace))
+        .Where(type => !ApplicationTypes.Any(t => t is { IsClass: true, IsAbstract: false } && type.IsAssignableFrom(t)))
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .ToArray();
 
@@ -78,8 +82,9 @@ internal sealed class PortAdapterTests
                 : "Server=tcp:127.0.0.1,1;Database=imports;User ID=sa;Password=never-used;Encrypt=False",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
-        collection.AddSingleton(new ImportCursorCodec([TestDatabase.SigningKey]));
+        var collection = new ServiceCollection().AddLogging()
+            .AddApplication(cursors => cursors.SigningKeys.Add(TestDatabase.SigningKey))
+            .AddInfrastructure(configuration);
         return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
