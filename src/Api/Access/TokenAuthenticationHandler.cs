@@ -6,6 +6,7 @@ using ImportsService.Api.Common;
 using ImportsService.Application.Access.ResolveCaller;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -39,6 +40,12 @@ internal sealed class TokenAuthenticationHandler(
         // No credentials at all is "not authenticated" (the challenge still answers 401), not a failure
         // worth a log line on every anonymous health probe.
         if (Request.Headers.Authorization.Count == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        // Endpoints that need no caller (health) never read credentials, so they never touch the database.
+        if (Context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             return AuthenticateResult.NoResult();
         }
