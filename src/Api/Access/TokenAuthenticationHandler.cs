@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ImportsService.Api.Common;
@@ -8,12 +7,12 @@ using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ImportsService.Api.Access;
 
 /// <summary>
-/// The "Token" scheme: <c>Authorization: Token &lt;api_key&gt;</c> says who calls, <c>Account-Token</c> which
+/// The "Token" scheme: <c>Authorization: Token &lt;api_key&gt;</c> (or one of the other forms
+/// <see cref="AuthorizationHeaderParser"/> reads) says who calls, <c>Account-Token</c> which
 /// of their accounts they read. The caller is resolved through the mediator; the handler only reads
 /// headers and turns the answer into claims and problem responses.
 /// </summary>
@@ -50,7 +49,8 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!TryReadApiKey(Request.Headers.Authorization, out var apiKey))
+        var authorization = Request.Headers.Authorization;
+        if (authorization.Count != 1 || !AuthorizationHeaderParser.TryReadApiKey(authorization[0], out var apiKey))
         {
             return AuthenticateResult.Fail(MalformedAuthorization);
         }
@@ -96,19 +96,4 @@ internal sealed class TokenAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ForbiddenDetail);
 
-    private static bool TryReadApiKey(Microsoft.Extensions.Primitives.StringValues authorization, out string apiKey)
-    {
-        apiKey = string.Empty;
-        if (authorization.Count != 1
-            || !AuthenticationHeaderValue.TryParse(authorization[0], out var header)
-            || !string.Equals(header.Scheme, SchemeName, StringComparison.OrdinalIgnoreCase)
-            || string.IsNullOrWhiteSpace(header.Parameter)
-            || header.Parameter.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
-
-        apiKey = header.Parameter;
-        return true;
-    }
 }
