@@ -19,6 +19,13 @@ builder.Services.AddControllers();
 
 var app = builder.Build();
 
+// A SQLite file that can never be created is a configuration error: one line on stderr, no stack trace.
+if (DatabaseStartup.FindSqliteFileProblem(app.Configuration) is { } sqliteProblem)
+{
+    await Console.Error.WriteLineAsync(sqliteProblem);
+    return DatabaseStartup.SqliteFileUnusableExitCode;
+}
+
 if (CommandLineVerbs.IsVerb(args))
 {
     // Ctrl+C stops a verb between statements (a seed keeps the batches it committed).
