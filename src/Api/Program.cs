@@ -13,6 +13,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddApiRateLimiting();
+builder.Services.AddApiResponseHeaders();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
@@ -38,6 +39,7 @@ if (CommandLineVerbs.IsVerb(args))
 app.Services.GetRequiredService<ImportsService.Domain.Imports.ImportCursorCodec>();
 await app.PrepareDatabaseAsync();
 
+app.UseApiResponseHeaders();
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
