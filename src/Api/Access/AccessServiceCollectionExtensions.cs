@@ -11,6 +11,8 @@ public static class AccessServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<FailedAuthenticationBudget>();
+        services.AddSingleton<AuthenticationFailureLog>();
         services
             .AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, configureOptions: null);
