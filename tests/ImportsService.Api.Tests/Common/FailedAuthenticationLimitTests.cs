@@ -1,5 +1,6 @@
 using System.Net;
 using ImportsService.Api.Common;
+using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,33 @@ public sealed class FailedAuthenticationLimitTests
         var problem = await thirdGuess.AssertProblemAsync(HttpStatusCode.TooManyRequests, ApiHost.ImportsPath);
         Assert.That(problem.GetProperty("type").GetString(), Is.EqualTo("https://tools.ietf.org/html/rfc6585#section-4"));
         Assert.That(thirdGuess.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+    }
+
+    [Test]
+    public async Task A_spent_address_is_refused_without_looking_its_key_up_even_a_valid_one()
+    {
+        var lookUps = 0;
+        await using var host = new ImportsApiFactory(
+            ApiHost.DatabasePath,
+            settings: new Dictionary<string, string> { ["RateLimiting:PermitsPerClientPerWindow"] = "1" },
+            configureServices: services =>
+            {
+                services.AddSingleton<IStartupFilter, PeerAddressFilter>();
+                var real = services.Last(d => d.ServiceType == typeof(ICallerAccessReader));
+                services.Remove(real);
+                services.AddSingleton<ICallerAccessReader>(provider =>
+                    new CountingReader((ICallerAccessReader)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!), () => Interlocked.Increment(ref lookUps)));
+            });
+        using var guesser = ApiHost.Client("guessed-key", DemoTenants.DemoAccountToken, host).From("198.51.100.9");
+        using var tenant = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host).From("198.51.100.9");
+
+        using var guess = await guesser.GetAsync(Page);
+        using var anotherGuess = await guesser.GetAsync(Page);
+        using var validKey = await tenant.GetAsync(Page);
+
+        Assert.That(new[] { guess.StatusCode, anotherGuess.StatusCode, validKey.StatusCode },
+            Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
+        Assert.That(lookUps, Is.EqualTo(1), "only the first guess reached the key store");
     }
 
     [Test]
@@ -122,6 +150,15 @@ public sealed class FailedAuthenticationLimitTests
     [TestCase("::1", "::/64")]
     public void Client_partition_keys(string? address, string expected) =>
         Assert.That(ClientAddress.PartitionKey(address is null ? null : IPAddress.Parse(address)), Is.EqualTo(expected));
+
+    private sealed class CountingReader(ICallerAccessReader inner, Action counted) : ICallerAccessReader
+    {
+        public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken)
+        {
+            counted();
+            return inner.FindAsync(apiKeyHash, accountToken, cancellationToken);
+        }
+    }
 
     private static async Task<HttpResponseMessage> Guess(ImportsApiFactory host, string peer, string? forwardedFor = null)
     {
