@@ -13,11 +13,20 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddApiRateLimiting();
+builder.Services.AddClientAddressForwarding(builder.Configuration);
+builder.Services.AddApiResponseHeaders();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
 
 var app = builder.Build();
+
+// A SQLite file that can never be created is a configuration error: one line on stderr, no stack trace.
+if (DatabaseStartup.FindSqliteFileProblem(app.Configuration) is { } sqliteProblem)
+{
+    await Console.Error.WriteLineAsync(sqliteProblem);
+    return DatabaseStartup.SqliteFileUnusableExitCode;
+}
 
 if (CommandLineVerbs.IsVerb(args))
 {
@@ -31,13 +40,15 @@ if (CommandLineVerbs.IsVerb(args))
 app.Services.GetRequiredService<ImportsService.Application.Imports.Cursors.ImportCursorCodec>();
 await app.PrepareDatabaseAsync();
 
+app.UseClientAddressForwarding(); // only from ForwardedHeaders:KnownProxies/KnownNetworks; off by default
+app.UseApiResponseHeaders();
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
-app.UseRateLimiter(); // per client address, before authentication spends a database look-up
-app.UseAuthentication();
+app.UseGlobalConcurrencyLimit(); // in flight per instance, before authentication spends a database look-up
+app.UseAuthentication(); // failed authentications spend the client address's budget
 app.UseAuthorization();
-app.UseRateLimiter(); // per account, once the account is known
+app.UseAccountLimits(); // the account's token bucket and in-flight cap, once the account is known
 app.MapControllers();
 app.MapHealthEndpoints();
 

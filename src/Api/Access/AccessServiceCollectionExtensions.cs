@@ -4,9 +4,15 @@ namespace ImportsService.Api.Access;
 
 public static class AccessServiceCollectionExtensions
 {
-    /// <summary>The Token scheme as the default, and the ReadImports policy that needs its permission claim.</summary>
+    /// <summary>
+    /// The Token scheme as the default, and the ReadImports policy that authenticates with it and needs its
+    /// permission claim. The handler reads no credentials on anonymous endpoints (health) or where no
+    /// endpoint matched, so those never look a key up.
+    /// </summary>
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<FailedAuthenticationBudget>();
+        services.AddSingleton<AuthenticationFailureLog>();
         services
             .AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, configureOptions: null);
@@ -14,6 +20,7 @@ public static class AccessServiceCollectionExtensions
         services
             .AddAuthorizationBuilder()
             .AddPolicy(AccessClaims.ReadImportsPolicy, policy => policy
+                .AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireClaim(AccessClaims.Permission, AccessClaims.ReadImportsPermission));
         return services;

@@ -1,26 +1,30 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ImportsService.Api.Common;
 using ImportsService.Application.Access.ResolveCaller;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ImportsService.Api.Access;
 
 /// <summary>
-/// The "Token" scheme: <c>Authorization: Token &lt;api_key&gt;</c> says who calls, <c>Account-Token</c> which
+/// The "Token" scheme: <c>Authorization: Token &lt;api_key&gt;</c> (or one of the other forms
+/// <see cref="AuthorizationHeaderParser"/> reads) says who calls, <c>Account-Token</c> which
 /// of their accounts they read. The caller is resolved through the mediator; the handler only reads
-/// headers and turns the answer into claims and problem responses.
+/// headers and turns the answer into claims and problem responses. Every failure spends the client
+/// address's <see cref="FailedAuthenticationBudget"/> and is logged through <see cref="AuthenticationFailureLog"/>;
+/// an address whose budget is spent is answered 429 before its key is looked up.
 /// </summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IMediator mediator)
+    IMediator mediator,
+    FailedAuthenticationBudget failureBudget,
+    AuthenticationFailureLog failureLog)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -33,6 +37,8 @@ internal sealed class TokenAuthenticationHandler(
     private const string MalformedAuthorization = "Send the header Authorization: Token <api_key>.";
     private const string MissingAccountToken = "Send the header Account-Token: <account_token> naming the account to read.";
     private const string UnknownKey = "The API key is not valid: it is unknown or has been revoked.";
+    private const string TooManyFailures = "too many failed authentications from this client address";
+    private const string RetryAfterItem = "retry_after_seconds";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,15 +49,32 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!TryReadApiKey(Request.Headers.Authorization, out var apiKey))
+        // Endpoints that need no caller (health) never read credentials, so they never touch the database.
+        if (Context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
-            return AuthenticateResult.Fail(MalformedAuthorization);
+            return AuthenticateResult.NoResult();
+        }
+
+        if (await failureBudget.RefusalAsync(Context) is { } wait)
+        {
+            failureLog.Record(Context, TooManyFailures);
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return AuthenticateResult.Fail(TooManyFailures, new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [RetryAfterItem] = seconds.ToString(CultureInfo.InvariantCulture),
+            }));
+        }
+
+        var authorization = Request.Headers.Authorization;
+        if (authorization.Count != 1 || !AuthorizationHeaderParser.TryReadApiKey(authorization[0], out var apiKey))
+        {
+            return await FailAsync(MalformedAuthorization);
         }
 
         var accountTokens = Request.Headers[AccountTokenHeader];
         if (accountTokens.Count != 1 || string.IsNullOrWhiteSpace(accountTokens[0]))
         {
-            return AuthenticateResult.Fail(MissingAccountToken);
+            return await FailAsync(MissingAccountToken);
         }
 
         var caller = await mediator.Send(new ResolveCallerQuery(apiKey, accountTokens[0]!.Trim()), Context.RequestAborted);
@@ -68,7 +91,7 @@ internal sealed class TokenAuthenticationHandler(
                 claims.Add(new Claim(AccessClaims.UserId, userId.ToString(CultureInfo.InvariantCulture)));
                 break;
             default:
-                return AuthenticateResult.Fail(UnknownKey);
+                return await FailAsync(UnknownKey);
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
@@ -78,6 +101,18 @@ internal sealed class TokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Properties?.Items.TryGetValue(RetryAfterItem, out var retryAfter) == true && retryAfter is not null)
+        {
+            Response.Headers.RetryAfter = retryAfter;
+            await ProblemResponses.WriteAsync(
+                Context,
+                StatusCodes.Status429TooManyRequests,
+                "Too Many Requests",
+                "This client address has failed to authenticate too often; its requests with credentials are refused for now. " +
+                "Retry after the number of seconds in the Retry-After header.");
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = SchemeName;
         await ProblemResponses.WriteAsync(
             Context,
@@ -86,22 +121,18 @@ internal sealed class TokenAuthenticationHandler(
             result.Failure?.Message ?? MalformedAuthorization);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ForbiddenDetail);
-
-    private static bool TryReadApiKey(Microsoft.Extensions.Primitives.StringValues authorization, out string apiKey)
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        apiKey = string.Empty;
-        if (authorization.Count != 1
-            || !AuthenticationHeaderValue.TryParse(authorization[0], out var header)
-            || !string.Equals(header.Scheme, SchemeName, StringComparison.OrdinalIgnoreCase)
-            || string.IsNullOrWhiteSpace(header.Parameter)
-            || header.Parameter.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
+        // Probing account tokens with a valid key spends the address's budget like guessing keys does.
+        await failureBudget.RecordFailureAsync(Context);
+        failureLog.Record(Context, "the key may not read the account named by Account-Token");
+        await ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ForbiddenDetail);
+    }
 
-        apiKey = header.Parameter;
-        return true;
+    private async Task<AuthenticateResult> FailAsync(string reason)
+    {
+        await failureBudget.RecordFailureAsync(Context);
+        failureLog.Record(Context, reason);
+        return AuthenticateResult.Fail(reason);
     }
 }

@@ -24,13 +24,26 @@ internal sealed partial class ApiExceptionHandler(
         {
             case RequestValidationException validation:
                 httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await httpContext.Response.WriteAsJsonAsync(new ValidationErrorsResponse(validation.Errors), cancellationToken);
+                await httpContext.Response.WriteAsJsonAsync(ValidationErrorsResponse.Capped(validation.Errors), cancellationToken);
                 return true;
 
             case NotFoundException notFound:
                 // The message is the use case's, written to say the same for "missing" and "someone else's".
                 await ProblemResponses.WriteAsync(httpContext, StatusCodes.Status404NotFound, "Not Found", notFound.Message);
                 return true;
+
+            case BadHttpRequestException badRequest:
+                // Kestrel's own rejections that surface inside the pipeline (a body too large, too slow,
+                // malformed chunking): the status Kestrel chose, as a problem. Nothing of the request is echoed.
+                return await WriteProblemAsync(httpContext, badRequest.StatusCode,
+                    Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(badRequest.StatusCode) is { Length: > 0 } phrase ? phrase : "Bad Request",
+                    badRequest.StatusCode switch
+                    {
+                        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this service accepts.",
+                        StatusCodes.Status408RequestTimeout => "The request body did not arrive in time.",
+                        _ => "The request could not be read as HTTP. Check its headers and body.",
+                    },
+                    exception);
 
             case DatabaseUnavailableException:
                 LogDatabaseUnavailable(logger, exception);
@@ -40,7 +53,7 @@ internal sealed partial class ApiExceptionHandler(
 
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // Nobody is listening: no body; 499 only so the request log says what happened.
-                LogClientGone(logger, httpContext.Request.Path);
+                LogClientGone(logger, httpContext.Request.Path.Value ?? string.Empty);
                 httpContext.Response.StatusCode = ClientClosedRequest;
                 return true;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ImportsService.Api.Common;
 
@@ -7,11 +8,14 @@ public static class HealthEndpoints
     /// <summary>The tag of the checks readiness runs; Infrastructure tags its database check with it.</summary>
     public const string ReadyTag = "ready";
 
-    /// <summary>Liveness runs no check (the process answers); readiness runs the checks tagged "ready".</summary>
+    /// <summary>
+    /// Liveness runs no check (the process answers); readiness runs the checks tagged "ready". Both are
+    /// anonymous (credentials sent to them are not read) and exempt from every rate limit and in-flight cap.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous().DisableRateLimiting();
         return endpoints;
     }
 }

@@ -1,17 +1,53 @@
 using System.Diagnostics;
 using ImportsService.Api.Access;
 using Serilog;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace ImportsService.Api.Common;
 
 public static class LoggingExtensions
 {
-    /// <summary>Serilog as configured in the <c>Serilog</c> section (console sink), enriched from the log context.</summary>
+    /// <summary>The key that picks the console format: <c>Json</c> (compact JSON) or <c>Text</c>.</summary>
+    public const string ConsoleFormatKey = "Serilog:ConsoleFormat";
+
+    internal const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Serilog as configured in the <c>Serilog</c> section, enriched from the log context, every string
+    /// property's control characters escaped (<see cref="ControlCharacterEscaper"/>). Unless the section names
+    /// sinks of its own (<c>Serilog:WriteTo</c>), one console sink: compact JSON (CLEF) one event per line
+    /// by default, readable text in Development; <c>Serilog:ConsoleFormat</c> overrides either.
+    /// </summary>
     public static IServiceCollection AddApiLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+        services.AddSerilog((provider, logger) =>
+        {
+            logger
+                .ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext()
+                .Enrich.With<ControlCharacterEscaper>();
+            if (!configuration.GetSection("Serilog:WriteTo").GetChildren().Any())
+            {
+                logger.WriteTo.Console(ConsoleFormatter(configuration, provider.GetRequiredService<IHostEnvironment>()));
+            }
+        });
+
+    /// <summary>Compact JSON outside Development unless <c>Serilog:ConsoleFormat</c> says Text; text in Development unless it says Json.</summary>
+    public static ITextFormatter ConsoleFormatter(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var format = configuration[ConsoleFormatKey];
+        var json = string.IsNullOrEmpty(format)
+            ? !environment.IsDevelopment()
+            : string.Equals(format, "Json", StringComparison.OrdinalIgnoreCase)
+                || (!string.Equals(format, "Text", StringComparison.OrdinalIgnoreCase)
+                    ? throw new InvalidOperationException($"{ConsoleFormatKey} must be Json or Text, not '{format}'.")
+                    : false);
+        return json ? new CompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// One event per request: method, path (never the query string or headers, so no API key, account

@@ -7,8 +7,8 @@ namespace ImportsService.Api.Common;
 
 /// <summary>
 /// RFC 9457 problem responses. Every problem this service writes, whoever writes it (authentication,
-/// the rate limiter, the exception handler, status code pages), gets <c>instance</c> = the request path
-/// and a <c>traceId</c>, and the content type <c>application/problem+json</c>.
+/// the rate limiter, the exception handler, status code pages), gets <c>instance</c> = the request path,
+/// a <c>type</c> (<see cref="ProblemTypes"/>) and a <c>traceId</c>, and the content type <c>application/problem+json</c>.
 /// </summary>
 public static class ProblemResponses
 {
@@ -20,6 +20,7 @@ public static class ProblemResponses
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(context);
         problem.Instance = context.Request.Path.Value;
+        problem.Type = ProblemTypes.For(problem.Status ?? context.Response.StatusCode);
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
     }
 

@@ -1,82 +1,83 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using ImportsService.Api.Access;
+using ImportsService.Api.Common.Limits;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace ImportsService.Api.Common;
 
+/// <summary>
+/// Every limit of the service, in one design (see <see cref="RateLimitingOptions"/>):
+/// <list type="number">
+/// <item><see cref="UseGlobalConcurrencyLimit"/> early: a cap on requests in flight on this instance, with a short
+/// queue, then 503. It runs before authentication, so a flood never reaches the database.</item>
+/// <item>In authentication (<see cref="FailedAuthenticationBudget"/>): failed authentications per client address.</item>
+/// <item><see cref="UseAccountLimits"/> after authorization: the account's token bucket (429 with RateLimit
+/// headers on every authenticated response) and its in-flight cap (429).</item>
+/// </list>
+/// Each runs once per request; endpoints marked <c>DisableRateLimiting</c> (health) skip all of them.
+/// With <c>ConnectionStrings:Redis</c> the token buckets live in Redis and every instance shares them; the
+/// in-flight caps are per instance.
+/// </summary>
 public static class RateLimitingServiceCollectionExtensions
 {
-    /// <summary>The policy imports endpoints carry: a fixed window of requests per authenticated account.</summary>
+    /// <summary>The policy name imports endpoints declare; the account limits apply to every request with an account.</summary>
     public const string PerAccountPolicy = "PerAccount";
+
+    public const string RedisConnectionStringName = "Redis";
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>()
             .BindConfiguration(RateLimitingOptions.SectionName)
-            .Validate(o => o.PermitsPerWindow >= 1 && o.WindowSeconds >= 1 && o.PermitsPerClientPerWindow >= 1,
-                $"{RateLimitingOptions.SectionName}:PermitsPerWindow, :PermitsPerClientPerWindow and :WindowSeconds must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
+        services.AddOptions<RequestLoggingOptions>()
+            .BindConfiguration(RequestLoggingOptions.SectionName)
+            .Validate(o => o.AuthenticationFailureIntervalSeconds >= 0, "RequestLogging:AuthenticationFailureIntervalSeconds must be at least 0.")
             .ValidateOnStart();
 
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PerAccountPolicy, context =>
-            {
-                // The policy runs after authorization, so the account claim is there; anything else is not limited here.
-                var accountId = context.User.FindFirst(AccessClaims.AccountId)?.Value;
-                if (accountId is null)
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(accountId, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitsPerWindow,
-                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-                    QueueLimit = 0,
-                });
-            });
-            // Runs where UseRateLimiter stands before authentication: nobody is authenticated yet, so every
-            // request counts against its client address. Where it stands again after authorization,
-            // authenticated requests pass this limiter and meet the per-account policy instead.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (context.User.Identity?.IsAuthenticated == true)
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = limits.PermitsPerClientPerWindow,
-                        Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-                        QueueLimit = 0,
-                    });
-            });
-            options.OnRejected = async (context, _) =>
-            {
-                var limits = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                var perAccount = context.HttpContext.User.Identity?.IsAuthenticated == true;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-                    ? (int)Math.Ceiling(wait.TotalSeconds)
-                    : limits.WindowSeconds;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(retryAfter, 1).ToString(CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(
-                    context.HttpContext,
-                    StatusCodes.Status429TooManyRequests,
-                    "Too Many Requests",
-                    (perAccount
-                        ? $"This account may make {limits.PermitsPerWindow} requests every {limits.WindowSeconds} seconds. "
-                        : $"This client address may make {limits.PermitsPerClientPerWindow} requests every {limits.WindowSeconds} seconds. ") +
-                    "Retry after the number of seconds in the Retry-After header.");
-            };
-        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IStoredAccountRatePlans, NoStoredAccountRatePlans>();
+        services.AddSingleton<AccountRatePlans>();
+        services.AddSingleton<AccountConcurrency>();
+        services.AddSingleton<GlobalConcurrency>();
+        services.AddSingleton<ITokenBuckets>(CreateTokenBuckets);
         return services;
+    }
+
+    public static IApplicationBuilder UseGlobalConcurrencyLimit(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Connect to Redis (when configured) at start-up rather than on the first request.
+        _ = app.ApplicationServices.GetRequiredService<ITokenBuckets>();
+        return app.UseMiddleware<GlobalConcurrencyMiddleware>();
+    }
+
+    public static IApplicationBuilder UseAccountLimits(this IApplicationBuilder app) => app.UseMiddleware<AccountLimitsMiddleware>();
+
+    internal static bool IsExempt(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null;
+
+    internal static string Seconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    private static ITokenBuckets CreateTokenBuckets(IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(RedisConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new InProcessTokenBuckets();
+        }
+
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        configuration.AbortOnConnectFail = false; // keep retrying in the background; the limiter fails open meanwhile
+        configuration.BacklogPolicy = BacklogPolicy.FailFast; // while disconnected, fail at once rather than hold requests
+        return new RedisTokenBuckets(
+            ConnectionMultiplexer.Connect(configuration),
+            services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.RedisKeyPrefix,
+            services.GetRequiredService<ILogger<RedisTokenBuckets>>());
     }
 }

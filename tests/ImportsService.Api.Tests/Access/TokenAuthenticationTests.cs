@@ -15,7 +15,7 @@ public sealed class TokenAuthenticationTests
         Assert.That(response.Headers.WwwAuthenticate.Select(h => h.Scheme), Is.EqualTo(new[] { "Token" }));
     }
 
-    [TestCase("Bearer demo-api-key")]
+    [TestCase("Basic demo-api-key")]
     [TestCase("Token")]
     [TestCase("Token demo-api-key extra")]
     [TestCase("demo-api-key")]

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace ImportsService.Api.Common.Limits;
+
+/// <summary>Holds every request (health excepted) to the instance's in-flight cap; 503 with Retry-After when no slot comes free in time.</summary>
+internal sealed class GlobalConcurrencyMiddleware(RequestDelegate next, GlobalConcurrency concurrency, IOptions<RateLimitingOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limits = options.Value;
+        if (!limits.Enabled || RateLimitingServiceCollectionExtensions.IsExempt(context))
+        {
+            await next(context);
+            return;
+        }
+
+        using var slot = await concurrency.EnterAsync(context.RequestAborted);
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = RateLimitingServiceCollectionExtensions.Seconds(TimeSpan.FromSeconds(limits.BusyRetryAfterSeconds));
+            await ProblemResponses.WriteAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                "Service Unavailable",
+                "The service is handling as many requests as it can. Retry after the number of seconds in the Retry-After header.");
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ImportsService.Api.Tests.Common;
+
+/// <summary>
+/// A throw-away <c>redis-server</c> on a free loopback port, no persistence, for the tests of limits shared
+/// across instances. <see cref="StartOrIgnore"/> skips the calling test (Assert.Ignore, with the reason)
+/// when the binary is not installed.
+/// </summary>
+internal sealed class RedisServer : IDisposable
+{
+    public const string MissingReason =
+        "redis-server is not installed, so the limits shared through Redis cannot be tested here; install it with: apt-get install redis-server";
+
+    private readonly Process process;
+    private readonly string directory;
+
+    private RedisServer(Process process, string directory, int port)
+    {
+        this.process = process;
+        this.directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static string? FindBinary() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/bin", "/usr/sbin", "/usr/local/bin"])
+            .Select(folder => Path.Combine(folder, "redis-server"))
+            .FirstOrDefault(File.Exists);
+
+    public static RedisServer StartOrIgnore()
+    {
+        var binary = FindBinary();
+        if (binary is null)
+        {
+            Assert.Ignore(MissingReason);
+        }
+
+        var port = FreePort();
+        var directory = Path.Combine(Path.GetTempPath(), $"imports-redis-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var start = new ProcessStartInfo(binary!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        foreach (var argument in new[]
+                 {
+                     "--port", $"{port}", "--bind", "127.0.0.1", "--protected-mode", "yes", "--save", string.Empty,
+                     "--appendonly", "no", "--daemonize", "no", "--dir", directory, "--loglevel", "warning",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new RedisServer(process, directory, port);
+        try
+        {
+            server.WaitUntilAnswering(TimeSpan.FromSeconds(15));
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        return server;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        finally
+        {
+            process.Dispose();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private void WaitUntilAnswering(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {process.ExitCode} before it answered.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                using var stream = client.GetStream();
+                stream.Write("PING\r\n"u8);
+                var buffer = new byte[16];
+                var read = stream.Read(buffer);
+                if (Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (SocketException) when (clock.Elapsed < timeout)
+            {
+            }
+
+            if (clock.Elapsed >= timeout)
+            {
+                throw new TimeoutException($"redis-server did not answer on port {Port} within {timeout}.");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
