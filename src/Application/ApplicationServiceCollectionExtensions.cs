@@ -1,9 +1,11 @@
 using FluentValidation;
+using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Application.Common.Behaviours;
 using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports.Cursors;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ImportsService.Application;
@@ -11,7 +13,7 @@ namespace ImportsService.Application;
 public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
-    /// The mediator, its validation pipeline, every use case (handler, validator, parser) and the cursor codec.
+    /// The mediator, its validation pipeline, the caller cache, every use case (handler, validator, parser) and the cursor codec.
     /// MediatR 5.1.0 has no assembly scanning, so this does its own, by convention: every concrete class
     /// in this assembly that implements <see cref="IRequestHandler{TRequest,TResponse}"/>,
     /// <see cref="IValidator{T}"/> or <see cref="IQueryParser"/> is registered. A new use case folder needs no
@@ -23,6 +25,15 @@ public static class ApplicationServiceCollectionExtensions
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        // Runs after validation (registration order): one instance holds the cache for the process.
+        services.AddSingleton<IPipelineBehavior<ResolveCallerQuery, CallerResolution>, CallerResolutionCache>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CallerCacheOptions>()
+            .Validate(o => o.Seconds is >= 0 and <= CallerCacheOptions.MaxSeconds,
+                $"{CallerCacheOptions.SectionName}:Seconds must be from 0 (off) to {CallerCacheOptions.MaxSeconds}.")
+            .Validate(o => o.Capacity >= 1, $"{CallerCacheOptions.SectionName}:Capacity must be at least 1.")
+            .ValidateOnStart();
 
         foreach (var type in typeof(ApplicationServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {

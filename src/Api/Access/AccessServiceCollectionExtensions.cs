@@ -1,3 +1,4 @@
+using ImportsService.Application.Access.ResolveCaller;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ImportsService.Api.Access;
@@ -11,6 +12,8 @@ public static class AccessServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
     {
+        // How long a resolved caller is reused (the revocation delay): Access:CallerCache:Seconds.
+        services.AddOptions<CallerCacheOptions>().BindConfiguration(CallerCacheOptions.SectionName);
         services.AddSingleton<FailedAuthenticationBudget>();
         services.AddSingleton<AuthenticationFailureLog>();
         services

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ImportsService.Application;
+using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure;
 using ImportsService.Infrastructure.Database;
@@ -31,6 +32,8 @@ internal abstract class TestDatabase : IAsyncDisposable
         await CreateAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         var collection = new ServiceCollection().AddLogging().AddApplication(cursors => cursors.SigningKeys.Add(SigningKey)).AddInfrastructure(configuration);
+        // The suite proves what the database answers: every look-up goes to it (the cache has tests of its own).
+        collection.Configure<CallerCacheOptions>(cache => cache.Seconds = 0);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
 

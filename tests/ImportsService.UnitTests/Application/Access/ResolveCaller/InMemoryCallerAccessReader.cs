@@ -14,6 +14,15 @@ internal sealed class InMemoryCallerAccessReader : ICallerAccessReader
 
     public void Add(byte[] keyHash, string accountToken, CallerAccessRow row) => rows[(Convert.ToHexString(keyHash), accountToken)] = row;
 
+    /// <summary>Revokes (deletes) a key: every row found by its hash.</summary>
+    public void Remove(byte[] keyHash)
+    {
+        foreach (var key in rows.Keys.Where(k => k.Hash == Convert.ToHexString(keyHash)).ToArray())
+        {
+            rows.Remove(key);
+        }
+    }
+
     public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken)
     {
         Lookups.Add((apiKeyHash, accountToken));

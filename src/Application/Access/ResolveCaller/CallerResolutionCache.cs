@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace ImportsService.Application.Access.ResolveCaller;
+
+/// <summary>
+/// Reuses the answer to <see cref="ResolveCallerQuery"/> for a short time (<see cref="CallerCacheOptions"/>),
+/// so a client making many requests with one key costs one database look-up per TTL, not one per request.
+/// Entries are keyed by a SHA-256 of the key and the account token: no API key is held in memory as text.
+/// Bounded: a full cache first drops expired entries and, if still full, starts over.
+/// </summary>
+internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options, TimeProvider time)
+    : IPipelineBehavior<ResolveCallerQuery, CallerResolution>
+{
+    private readonly ConcurrentDictionary<string, (CallerResolution Resolution, long ExpiresAt)> entries = new(StringComparer.Ordinal);
+
+    public async Task<CallerResolution> Handle(ResolveCallerQuery request, CancellationToken cancellationToken, RequestHandlerDelegate<CallerResolution> next)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(next);
+        var settings = options.Value;
+        if (settings.Seconds <= 0)
+        {
+            return await next();
+        }
+
+        var key = KeyOf(request);
+        var now = time.GetTimestamp();
+        if (entries.TryGetValue(key, out var entry) && now < entry.ExpiresAt)
+        {
+            return entry.Resolution;
+        }
+
+        var resolution = await next();
+        if (entries.Count >= settings.Capacity)
+        {
+            foreach (var expired in entries.Where(e => now >= e.Value.ExpiresAt).Select(e => e.Key).ToArray())
+            {
+                entries.TryRemove(expired, out _);
+            }
+
+            if (entries.Count >= settings.Capacity)
+            {
+                entries.Clear();
+            }
+        }
+
+        entries[key] = (resolution, now + (settings.Seconds * time.TimestampFrequency));
+        return resolution;
+    }
+
+    private static string KeyOf(ResolveCallerQuery request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(request.ApiKey + "\n" + request.AccountToken)));
+}

@@ -1,0 +1,119 @@
+using ImportsService.Application;
+using ImportsService.Application.Access.ResolveCaller;
+using ImportsService.Domain.Access;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ImportsService.UnitTests.Application.Access.ResolveCaller;
+
+/// <summary>The caller cache saves database look-ups and never serves an answer older than its TTL.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class CallerResolutionCacheTests
+{
+    private const string Key = "a-long-random-api-key";
+    private const string AccountToken = "account-token";
+    private static readonly byte[] KeyHash = ApiKeyHash.Compute(Key);
+
+    private readonly FakeTimeProvider time = new();
+    private readonly InMemoryCallerAccessReader callers = new();
+
+    [Test]
+    public async Task Within_the_ttl_a_caller_is_resolved_from_memory()
+    {
+        using var services = Build(seconds: 10);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+
+        var first = await Resolve(services, Key, AccountToken);
+        time.Advance(TimeSpan.FromSeconds(9));
+        var second = await Resolve(services, Key, AccountToken);
+
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(callers.Lookups, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_revoked_key_stops_working_once_the_ttl_has_passed()
+    {
+        using var services = Build(seconds: 10);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        Assert.That((await Resolve(services, Key, AccountToken)).Standing, Is.EqualTo(CallerStanding.MayReadImports));
+
+        callers.Remove(KeyHash);
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.That((await Resolve(services, Key, AccountToken)).Standing, Is.EqualTo(CallerStanding.Unauthenticated));
+        Assert.That(callers.Lookups, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Another_account_token_or_key_is_another_entry()
+    {
+        using var services = Build(seconds: 10);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+
+        var mine = await Resolve(services, Key, AccountToken);
+        var other = await Resolve(services, Key, "other-token");
+        var unknown = await Resolve(services, "another-key", AccountToken);
+
+        Assert.That(mine.Standing, Is.EqualTo(CallerStanding.MayReadImports));
+        Assert.That(other.Standing, Is.EqualTo(CallerStanding.Unauthenticated), "the in-memory store has no row for this pair");
+        Assert.That(unknown.Standing, Is.EqualTo(CallerStanding.Unauthenticated));
+        Assert.That(callers.Lookups, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Zero_seconds_turns_the_cache_off()
+    {
+        using var services = Build(seconds: 0);
+
+        await Resolve(services, Key, AccountToken);
+        await Resolve(services, Key, AccountToken);
+
+        Assert.That(callers.Lookups, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_full_cache_stays_within_its_capacity_and_still_answers_correctly()
+    {
+        using var services = Build(seconds: 10, capacity: 2);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+
+        foreach (var token in new[] { "a", "b", "c", "d" })
+        {
+            await Resolve(services, Key, token);
+        }
+
+        Assert.That((await Resolve(services, Key, AccountToken)).Standing, Is.EqualTo(CallerStanding.MayReadImports));
+        Assert.That(callers.Lookups, Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public void A_ttl_over_30_seconds_is_refused_at_start()
+    {
+        using var services = Build(seconds: 31);
+
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CallerCacheOptions>>().Value.ToString());
+    }
+
+    private ServiceProvider Build(int seconds, int capacity = 100)
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(time);
+        collection.AddApplication(cursors => cursors.SigningKeys.Add(ApplicationPipeline.SigningKey));
+        collection.Configure<CallerCacheOptions>(o =>
+        {
+            o.Seconds = seconds;
+            o.Capacity = capacity;
+        });
+        collection.AddSingleton<ICallerAccessReader>(callers);
+        return collection.BuildServiceProvider();
+    }
+
+    private static async Task<CallerResolution> Resolve(IServiceProvider services, string key, string accountToken)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResolveCallerQuery(key, accountToken));
+    }
+}
