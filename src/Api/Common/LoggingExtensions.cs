@@ -12,12 +12,15 @@ public static class LoggingExtensions
     /// <summary>The key that picks the console format: <c>Json</c> (compact JSON) or <c>Text</c>.</summary>
     public const string ConsoleFormatKey = "Serilog:ConsoleFormat";
 
+    /// <summary>Events the console buffer holds before it drops new ones.</summary>
+    internal const int AsyncBufferSize = 10_000;
+
     internal const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}";
 
     /// <summary>
     /// Serilog as configured in the <c>Serilog</c> section, enriched from the log context, every string
     /// property's control characters escaped (<see cref="ControlCharacterEscaper"/>). Unless the section names
-    /// sinks of its own (<c>Serilog:WriteTo</c>), one console sink: compact JSON (CLEF) one event per line
+    /// sinks of its own (<c>Serilog:WriteTo</c>), one asynchronous console sink: compact JSON (CLEF) one event per line
     /// by default, readable text in Development; <c>Serilog:ConsoleFormat</c> overrides either.
     /// </summary>
     public static IServiceCollection AddApiLogging(this IServiceCollection services, IConfiguration configuration) =>
@@ -30,7 +33,10 @@ public static class LoggingExtensions
                 .Enrich.With<ControlCharacterEscaper>();
             if (!configuration.GetSection("Serilog:WriteTo").GetChildren().Any())
             {
-                logger.WriteTo.Console(ConsoleFormatter(configuration, provider.GetRequiredService<IHostEnvironment>()));
+                // Requests never wait on the console: events go to a bounded buffer written by a background
+                // thread (flushed when the host stops). A full buffer drops events rather than stall requests.
+                var formatter = ConsoleFormatter(configuration, provider.GetRequiredService<IHostEnvironment>());
+                logger.WriteTo.Async(sink => sink.Console(formatter), bufferSize: AsyncBufferSize, blockWhenFull: false);
             }
         });
 
