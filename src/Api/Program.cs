@@ -2,6 +2,7 @@ using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
 using ImportsService.Api.Common;
 using ImportsService.Api.Imports;
+using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
 
@@ -11,6 +12,7 @@ builder.Services.AddApiLogging(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
+builder.Services.AddApiVersions();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddApiProblemDetails();
@@ -33,6 +35,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
+app.UseApiVersions(); // X-Api-Version: a bad one is a 400 before anything else; every response names the release that answered
 app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
 app.UseRateLimiter(); // per client address, before authentication spends a database look-up
 app.UseAuthentication();

@@ -71,6 +71,11 @@ internal sealed class TokenAuthenticationHandler(
                 return AuthenticateResult.Fail(UnknownKey);
         }
 
+        if (caller.ApiVersion is { } apiVersion)
+        {
+            claims.Add(new Claim(AccessClaims.ApiVersion, apiVersion.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
