@@ -2,6 +2,7 @@ using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
 using ImportsService.Api.Common;
 using ImportsService.Api.Imports;
+using ImportsService.Api.OpenApi;
 using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
@@ -13,6 +14,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
 builder.Services.AddApiVersions();
+builder.Services.AddApiDocument();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddApiProblemDetails();
@@ -43,6 +45,7 @@ app.UseAuthorization();
 app.UseRateLimiter(); // per account, once the account is known
 app.MapControllers();
 app.MapHealthEndpoints();
+app.MapApiDocument();
 
 await app.RunAsync();
 return 0;
