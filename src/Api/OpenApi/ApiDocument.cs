@@ -186,7 +186,7 @@ public static class ApiDocument
             Required = new HashSet<string>(StringComparer.Ordinal) { "status", "title", "detail", "instance" },
             Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
             {
-                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "A URI reference that identifies the kind of problem." },
                 ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
                 ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
