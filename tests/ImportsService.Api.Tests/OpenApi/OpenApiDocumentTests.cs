@@ -30,6 +30,7 @@ public sealed class OpenApiDocumentTests
 
     private OpenApiDocument document = null!;
     private JsonObject json = null!;
+    private string text = null!;
 
     [OneTimeSetUp]
     public async Task ReadTheDocument()
@@ -37,7 +38,7 @@ public sealed class OpenApiDocumentTests
         using var client = ApiHost.Client(null, null);
         using var response = await client.GetAsync("/openapi/v1.json");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "anonymous");
-        var text = await response.Content.ReadAsStringAsync();
+        text = await response.Content.ReadAsStringAsync();
         json = JsonNode.Parse(text)!.AsObject();
 
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
@@ -202,6 +203,15 @@ public sealed class OpenApiDocumentTests
         Assert.That(page["records"]!.AsArray().Select(r => r!.AsObject().Select(p => p.Key)), Has.All.EquivalentTo(schemas[ApiDocument.ImportRecordSchema].Properties!.Keys));
         Assert.That(one.Select(p => p.Key), Is.EquivalentTo(schemas[ApiDocument.ImportRecordSchema].Properties!.Keys));
         Assert.That(page.ToJsonString(), Is.EqualTo(RecordedExamples.Body("list-imports.200").ToJsonString()));
+    }
+
+    [Test]
+    public void The_checked_in_client_was_generated_from_this_document()
+    {
+        var clientDocument = File.ReadAllText(SourceTree.PathOf("src", "Client", "openapi.json"));
+
+        Assert.That(clientDocument.TrimEnd(), Is.EqualTo(text.TrimEnd()),
+            "src/Client is generated from an older document: run dotnet cake --target=Client --accept-client=true and commit src/Client.");
     }
 
     private static IEnumerable<string> ListParameterNames() => ListImportsParameters.Table.QueryParameters.Select(p => p.Name);
