@@ -1,6 +1,7 @@
 using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
 using ImportsService.Api.Common;
+using ImportsService.Api.Docs;
 using ImportsService.Api.Imports;
 using ImportsService.Api.OpenApi;
 using ImportsService.Api.Versioning;
@@ -46,6 +47,7 @@ app.UseRateLimiter(); // per account, once the account is known
 app.MapControllers();
 app.MapHealthEndpoints();
 app.MapApiDocument();
+app.MapApiReference(app.Configuration, app.Environment);
 
 await app.RunAsync();
 return 0;
