@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,35 +13,47 @@ namespace ImportsService.Api.Tests.Docs;
 /// </summary>
 public sealed partial class ApiReferencePageTests
 {
-    /// <summary>Hosts Chromium itself calls in the background (updates, accounts); never the page's.</summary>
-    private static readonly string[] ChromiumOwnHosts = ["clients2.google.com", "update.googleapis.com", "accounts.google.com", "redirector.gvt1.com"];
-
     [Test]
     public async Task The_reference_page_renders_both_operations_and_the_filter_parameters_with_no_other_host_reachable()
     {
-        var chromium = FindChromium();
+        var executable = HeadlessChromium.Find();
+        if (executable is null)
+        {
+            Assert.Ignore("Chromium is not installed (Debian: apt-get install -y chromium; or set CHROMIUM_PATH), so the reference page was not opened in a browser.");
+        }
+
         await using var host = new ImportsApiFactory(ApiHost.DatabasePath);
         host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var work = Directory.CreateTempSubdirectory("imports-docs-").FullName;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        string[] expected =
+        [
+            "List imports", "Get an import", "per_page", "start_cursor", "next_cursor", "filter[status][include]", "filter[created_at][gte]",
+            "filter[updated_at][lt]", "sort[id]", "sort[updated_at]", "X-Api-Version",
+        ];
         try
         {
             var netLog = Path.Combine(work, "netlog.json");
-            var dom = await RunChromiumAsync(chromium, work, $"--log-net-log={netLog} --dump-dom {address}/docs/");
+            string dom;
             var screenshot = Path.Combine(work, "api-reference.png");
-            await RunChromiumAsync(chromium, work, $"--window-size=1440,1400 --screenshot={screenshot} {address}/docs/");
-
-            Assert.That(dom, Does.Contain("List imports").And.Contain("Get an import"));
-            foreach (var parameter in new[] { "per_page", "start_cursor", "next_cursor", "filter[status][include]", "filter[created_at][gte]", "filter[updated_at][lt]", "sort[id]", "sort[updated_at]", "X-Api-Version" })
+            await using (var chromium = await HeadlessChromium.StartAsync(executable, work, netLog, timeout.Token))
             {
-                Assert.That(dom, Does.Contain(parameter), parameter);
+                await chromium.NavigateAsync(new Uri($"{address}/docs/"), timeout.Token);
+                dom = await chromium.WaitForDomAsync(html => expected.All(html.Contains), TimeSpan.FromSeconds(90), timeout.Token);
+                await File.WriteAllBytesAsync(screenshot, await chromium.ScreenshotAsync(timeout.Token), timeout.Token);
+            }
+
+            foreach (var text in expected)
+            {
+                Assert.That(dom, Does.Contain(text), text);
             }
 
             var requested = UrlPattern().Matches(await File.ReadAllTextAsync(netLog)).Select(m => new Uri(m.Groups[1].Value)).ToArray();
             Assert.That(requested.Select(u => u.AbsolutePath), Is.SupersetOf(new[] { "/docs/", "/docs/scalar.js", "/openapi/v1.json" }));
             Assert.That(
-                requested.Where(u => !IPAddress.TryParse(u.Host, out var ip) || !IPAddress.IsLoopback(ip)).Where(u => !ChromiumOwnHosts.Contains(u.Host)).Select(u => u.ToString()),
+                requested.Where(u => !IPAddress.TryParse(u.Host, out var ip) || !IPAddress.IsLoopback(ip)).Where(u => !HeadlessChromium.OwnHosts.Contains(u.Host)).Select(u => u.ToString()),
                 Is.Empty,
                 "the page asked another host for something");
             Assert.That(new FileInfo(screenshot).Length, Is.GreaterThan(10_000));
@@ -87,51 +98,6 @@ public sealed partial class ApiReferencePageTests
 
         Assert.That(page.StatusCode, Is.EqualTo(served ? HttpStatusCode.OK : HttpStatusCode.NotFound));
         Assert.That(document.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the document is always served");
-    }
-
-    private static string FindChromium()
-    {
-        var candidates = new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH") }
-            .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-                .SelectMany(folder => new[] { "chromium", "chromium-browser", "google-chrome" }.Select(name => Path.Combine(folder, name))));
-        return candidates.FirstOrDefault(File.Exists)
-               ?? Ignore("Chromium is not installed (Debian: apt-get install -y chromium; or set CHROMIUM_PATH), so the reference page was not opened in a browser.");
-    }
-
-    private static string Ignore(string reason)
-    {
-        Assert.Ignore(reason);
-        return string.Empty;
-    }
-
-    private static async Task<string> RunChromiumAsync(string chromium, string work, string arguments)
-    {
-        var start = new ProcessStartInfo(
-            chromium,
-            "--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-background-networking --disable-component-update " +
-            $"--disable-sync --disable-default-apps --user-data-dir={Path.Combine(work, "profile")} " +
-            "--host-resolver-rules=\"MAP * ~NOTFOUND , EXCLUDE 127.0.0.1\" --virtual-time-budget=30000 " + arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"Chromium did not finish within 120 s: {await errors}");
-        }
-
-        Assert.That(process.ExitCode, Is.Zero, await errors);
-        return await output;
     }
 
     [GeneratedRegex("\"url\":\"(https?://[^\"]+)\"")]
