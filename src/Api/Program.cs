@@ -1,7 +1,10 @@
 using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
 using ImportsService.Api.Common;
+using ImportsService.Api.Docs;
 using ImportsService.Api.Imports;
+using ImportsService.Api.OpenApi;
+using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
 
@@ -11,6 +14,8 @@ builder.Services.AddApiLogging(builder.Configuration);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
+builder.Services.AddApiVersions();
+builder.Services.AddApiDocument();
 builder.Services.AddTokenAuthentication();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddClientAddressForwarding(builder.Configuration);
@@ -44,6 +49,7 @@ app.UseClientAddressForwarding(); // only from ForwardedHeaders:KnownProxies/Kno
 app.UseApiResponseHeaders();
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
+app.UseApiVersions(); // X-Api-Version: a bad one is a 400 before anything else; every response names the release that answered
 app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
 app.UseGlobalConcurrencyLimit(); // in flight per instance, before authentication spends a database look-up
 app.UseAuthentication(); // failed authentications spend the client address's budget
@@ -51,6 +57,8 @@ app.UseAuthorization();
 app.UseAccountLimits(); // the account's token bucket and in-flight cap, once the account is known
 app.MapControllers();
 app.MapHealthEndpoints();
+app.MapApiDocument();
+app.MapApiReference(app.Configuration, app.Environment);
 
 await app.RunAsync();
 return 0;

@@ -3,6 +3,7 @@ using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Application.Common.Behaviours;
 using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports.Cursors;
+using ImportsService.Application.Versioning;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ namespace ImportsService.Application;
 public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
-    /// The mediator, its validation pipeline, the caller cache, every use case (handler, validator, parser) and the cursor codec.
+    /// The mediator, its validation pipeline, the caller cache, every use case (handler, validator, parser), the cursor codec and the API releases.
     /// MediatR 5.1.0 has no assembly scanning, so this does its own, by convention: every concrete class
     /// in this assembly that implements <see cref="IRequestHandler{TRequest,TResponse}"/>,
     /// <see cref="IValidator{T}"/> or <see cref="IQueryParser"/> is registered. A new use case folder needs no
@@ -60,6 +61,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.AddSingleton<ICursorKeyRing>(provider => new CursorKeyRing(provider.GetRequiredService<IOptions<CursorSigningOptions>>().Value.KeyBytes));
         services.AddSingleton<ImportCursorCodec>();
+        services.AddApiReleases();
         return services;
     }
 }

@@ -7,6 +7,9 @@ public static class AccessClaims
     public const string AccountId = "account_id";
     public const string Permission = "permission";
 
+    /// <summary>The API release (YYYY-MM-DD) the caller's key is locked to, when the key records one.</summary>
+    public const string ApiVersion = "api_version";
+
     public const string ReadImportsPermission = "imports:read";
 
     /// <summary>The authorization policy of every imports endpoint.</summary>

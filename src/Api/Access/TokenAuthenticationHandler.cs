@@ -94,6 +94,11 @@ internal sealed class TokenAuthenticationHandler(
                 return await FailAsync(UnknownKey);
         }
 
+        if (caller.ApiVersion is { } apiVersion)
+        {
+            claims.Add(new Claim(AccessClaims.ApiVersion, apiVersion.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

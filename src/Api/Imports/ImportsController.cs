@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImportsService.Api.Access;
 using ImportsService.Api.Common;
+using ImportsService.Api.Versioning;
 using ImportsService.Application.Imports.GetImport;
 using ImportsService.Application.Imports.ListImports;
 using MediatR;
@@ -13,7 +14,7 @@ namespace ImportsService.Api.Imports;
 /// <summary>
 /// The imports endpoints. Each action hands what the client sent (the raw query string, route values as
 /// text) to its use case's parser, sends the parsed query through the mediator and maps the result by
-/// hand. Nothing is model-bound: the contract rejects unknown and repeated names, which model binding
+/// hand, in the wire format of the release that answers (<c>X-Api-Version</c>). Nothing is model-bound: the contract rejects unknown and repeated names, which model binding
 /// would silently drop.
 /// </summary>
 [ApiController]
@@ -21,7 +22,7 @@ namespace ImportsService.Api.Imports;
 [Authorize(Policy = AccessClaims.ReadImportsPolicy)]
 [EnableRateLimiting(RateLimitingServiceCollectionExtensions.PerAccountPolicy)]
 [Produces("application/json")]
-public sealed class ImportsController(IMediator mediator) : ControllerBase
+public sealed class ImportsController(IMediator mediator, ImportsWireFormats wireFormats) : ControllerBase
 {
     /// <summary>One page of the caller's imports.</summary>
     [HttpGet]
@@ -31,7 +32,7 @@ public sealed class ImportsController(IMediator mediator) : ControllerBase
         ArgumentNullException.ThrowIfNull(parser);
         var query = parser.Parse(AccountId, SentParameters.FromQueryString(Request.QueryString));
         var result = await mediator.Send(query, HttpContext.RequestAborted);
-        return Answer(result.ToResponse());
+        return Answer(WireFormat.ListImports(result));
     }
 
     /// <summary>One import of the caller's account.</summary>
@@ -42,8 +43,10 @@ public sealed class ImportsController(IMediator mediator) : ControllerBase
         ArgumentNullException.ThrowIfNull(parser);
         var query = parser.Parse(AccountId, id, SentParameters.FromQueryString(Request.QueryString));
         var result = await mediator.Send(query, HttpContext.RequestAborted);
-        return Answer(ImportResponse.From(result.Import));
+        return Answer(WireFormat.GetImport(result));
     }
+
+    private IImportsWireFormat WireFormat => wireFormats.For(HttpContext.ApiRelease());
 
     private long AccountId => long.Parse(User.FindFirst(AccessClaims.AccountId)!.Value, CultureInfo.InvariantCulture);
 

@@ -14,7 +14,7 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
     // One round trip: the key (one seek on its unique hash) and, left-joined, the caller's membership of the named account.
     internal const string Sql = """
         SELECT TOP (1) k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
-               CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports
+               CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports, k.api_version AS ApiVersion
         FROM dbo.api_keys AS k
         LEFT JOIN dbo.accounts AS a ON a.token = @account_token
         LEFT JOIN dbo.memberships AS m ON m.account_id = a.id AND m.user_id = k.user_id
@@ -30,7 +30,9 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
             {
                 var row = await connection.QuerySingleOrDefaultAsync<Row>(
                     new CommandDefinition(Sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-                return row is null ? null : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports);
+                return row is null
+                    ? null
+                    : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports, row.ApiVersion is { } version ? DateOnly.FromDateTime(version) : null);
             },
             cancellationToken);
     }
@@ -51,5 +53,6 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
         ];
     }
 
-    private sealed record Row(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports);
+    /// <param name="ApiVersion">The date column as SqlClient returns it to Dapper (midnight of that date).</param>
+    private sealed record Row(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateTime? ApiVersion);
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using ImportsService.Application.Versioning;
 using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.SqlClient;
@@ -8,11 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
-/// Seeds SQL Server with the same tenants, keys and generated imports as the SQLite seeder: the tenants
+/// Seeds SQL Server with the same tenants, keys (locked to the newest API release) and generated imports as the SQLite seeder: the tenants
 /// and their imports in one transaction, further generated imports with SqlBulkCopy in batches of one
 /// transaction each. Rows are streamed in generation order, so identity ids follow that order.
 /// </summary>
-internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connections, ILogger<SqlServerDemoDataSeeder> logger) : IDemoDataSeeder
+internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connections, ApiReleases releases, ILogger<SqlServerDemoDataSeeder> logger) : IDemoDataSeeder
 {
     private const int BatchSize = 20_000;
 
@@ -22,7 +23,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
     internal const string CountImports = "SELECT COUNT_BIG(*) FROM dbo.imports WHERE account_id = @account_id;";
     internal const string InsertAccount = "INSERT INTO dbo.accounts (token, name) OUTPUT INSERTED.id VALUES (@token, @name);";
     internal const string InsertUser = "INSERT INTO dbo.users (name) OUTPUT INSERTED.id VALUES (@name);";
-    internal const string InsertApiKey = "INSERT INTO dbo.api_keys (user_id, key_hash, created_at) VALUES (@user_id, @key_hash, @created_at);";
+    internal const string InsertApiKey = "INSERT INTO dbo.api_keys (user_id, key_hash, created_at, api_version) VALUES (@user_id, @key_hash, @created_at, @api_version);";
     internal const string InsertMembership = "INSERT INTO dbo.memberships (account_id, user_id, can_read_imports) VALUES (@account_id, @user_id, @can_read_imports);";
 
     /// <summary>Every statement this seeder sends (SqlBulkCopy aside), for the parser tests.</summary>
@@ -91,6 +92,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
                     TypedParameter.Int64("user_id", userId),
                     TypedParameter.Binary("key_hash", ApiKeyHash.Compute(user.ApiKey), SqlServerColumnLengths.KeyHash),
                     TypedParameter.Timestamp("created_at", Domain.Imports.UtcTimestamp.FromDateTime(now).ToDateTime()),
+                    TypedParameter.Date("api_version", releases.Newest),
                 ]),
                 transaction,
                 cancellationToken: cancellationToken));

@@ -22,6 +22,9 @@ internal sealed record TypedParameter(string Name, object? Value, DbType Type, i
     /// <summary>A datetime2(6) value (never DbType.DateTime, which is the legacy 3 ms type and would round).</summary>
     public static TypedParameter Timestamp(string name, DateTime? value) => new(name, value, DbType.DateTime2, Scale: TimestampScale);
 
+    /// <summary>A date value.</summary>
+    public static TypedParameter Date(string name, DateOnly value) => new(name, value.ToDateTime(TimeOnly.MinValue), DbType.Date);
+
     /// <summary>A varchar(<paramref name="length"/>) value.</summary>
     public static TypedParameter Ansi(string name, string? value, int length) => new(name, value, DbType.AnsiString, length);
 

@@ -1,4 +1,5 @@
 using Dapper;
+using ImportsService.Application.Versioning;
 using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace ImportsService.Infrastructure.Sqlite;
 /// Seeds SQLite: the demo tenants in one transaction, generated imports in batches of one transaction
 /// each through one prepared INSERT, which keeps a million rows well under a minute.
 /// </summary>
-internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, ILogger<SqliteDemoDataSeeder> logger) : IDemoDataSeeder
+internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, ApiReleases releases, ILogger<SqliteDemoDataSeeder> logger) : IDemoDataSeeder
 {
     private const int BatchSize = 20_000;
 
@@ -47,6 +48,9 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         }
 
         var now = Domain.Imports.UtcTimestamp.FromDateTime(DateTime.UtcNow).UnixMicroseconds;
+
+        // Demo keys are created now, so they are locked to the newest release.
+        var apiVersion = releases.Newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         async Task<long> Insert(string sql, object parameters) =>
             await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
@@ -61,8 +65,8 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         {
             var userId = await Insert("INSERT INTO users (name) VALUES (@name) RETURNING id;", new { name = user.Name });
             await Insert(
-                "INSERT INTO api_keys (user_id, key_hash, created_at) VALUES (@userId, @hash, @now) RETURNING id;",
-                new { userId, hash = ApiKeyHash.Compute(user.ApiKey), now });
+                "INSERT INTO api_keys (user_id, key_hash, created_at, api_version) VALUES (@userId, @hash, @now, @apiVersion) RETURNING id;",
+                new { userId, hash = ApiKeyHash.Compute(user.ApiKey), now, apiVersion });
             users[user.ApiKey] = userId;
         }
 

@@ -9,4 +9,5 @@ public interface ICallerAccessReader
 
 /// <param name="StoredKeyHash">The hash as stored, compared again in constant time by the handler.</param>
 /// <param name="AccountId">Null when the account token is unknown or the user is not a member.</param>
-public sealed record CallerAccessRow(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports);
+/// <param name="ApiVersion">The API release the key is locked to (stored with the key); null for a key stored without one.</param>
+public sealed record CallerAccessRow(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateOnly? ApiVersion = null);

@@ -19,7 +19,7 @@ internal sealed class ResolveCallerHandler(ICallerAccessReader reader) : IReques
 
         // Unknown account, foreign account and missing permission are one answer: no account enumeration.
         return row is { AccountId: { } accountId, CanReadImports: true }
-            ? new CallerResolution(CallerStanding.MayReadImports, row.UserId, accountId)
-            : new CallerResolution(CallerStanding.Forbidden, row.UserId, null);
+            ? new CallerResolution(CallerStanding.MayReadImports, row.UserId, accountId, row.ApiVersion)
+            : new CallerResolution(CallerStanding.Forbidden, row.UserId, null, row.ApiVersion);
     }
 }

@@ -18,4 +18,8 @@ public enum CallerStanding
 }
 
 /// <param name="AccountId">Set only when <paramref name="Standing"/> is <see cref="CallerStanding.MayReadImports"/>.</param>
-public sealed record CallerResolution(CallerStanding Standing, long? UserId, long? AccountId);
+/// <param name="ApiVersion">
+/// The API release the key is locked to, whenever the key is known (forbidden callers too); null when the key is
+/// unknown or was stored without a version (<see cref="Versioning.ApiReleases.Resolve"/> reads that as the first release).
+/// </param>
+public sealed record CallerResolution(CallerStanding Standing, long? UserId, long? AccountId, DateOnly? ApiVersion = null);

@@ -133,6 +133,7 @@ internal sealed class SqlServerStatementTests
         {
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0001_create_access_tables.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0004_api_key_versions.sql",
         }));
         foreach (var (name, contents) in scripts)
         {

@@ -1,0 +1,37 @@
+using ImportsService.Application.Versioning;
+using Microsoft.AspNetCore.OpenApi;
+
+namespace ImportsService.Api.OpenApi;
+
+public static class ApiDocsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The OpenAPI 3.1 document <c>v1</c> of the imports endpoints, generated from the code: ApiExplorer's
+    /// operations and schemas, completed by transformers from the parameter tables, the releases and recorded
+    /// examples. HEAD operations are left out of the document (they answer like GET without a body).
+    /// </summary>
+    public static IServiceCollection AddApiDocument(this IServiceCollection services)
+    {
+        services.AddOpenApi(ApiDocument.DocumentName, options =>
+        {
+            options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1;
+            options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? string.Empty);
+            options.CreateSchemaReferenceId = type => ApiDocument.SchemaName(type.Type) ?? OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddSchemaTransformer<ImportsSchemaTransformer>();
+            options.AddOperationTransformer<ImportsOperationTransformer>();
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                ApiDocument.Complete(document, context.ApplicationServices.GetRequiredService<ApiReleases>());
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary><c>GET /openapi/v1.json</c>, anonymous.</summary>
+    public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi(ApiDocument.Route).AllowAnonymous();
+        return endpoints;
+    }
+}
