@@ -29,7 +29,7 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
             async connection =>
             {
                 var row = await connection.QuerySingleOrDefaultAsync<Row>(
-                    new CommandDefinition(Sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+                    new CommandDefinition(Sql, parameters, commandTimeout: options.Value.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken));
                 return row is null ? null : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports);
             },
             cancellationToken);

@@ -12,6 +12,6 @@ internal sealed class SqlServerDatabaseProbe(SqlServerConnectionFactory connecti
     public Task ProbeAsync(CancellationToken cancellationToken) =>
         connections.RunAsync(
             ConnectionIntent.Primary,
-            connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken)),
+            connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, commandTimeout: options.Value.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken)),
             cancellationToken);
 }

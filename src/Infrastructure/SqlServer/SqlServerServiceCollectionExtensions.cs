@@ -23,12 +23,12 @@ internal static class SqlServerServiceCollectionExtensions
             .Validate(o => o.SqlServer.RetryDelayMilliseconds >= 0 && o.SqlServer.MaxRetryDelayMilliseconds is >= 0 and <= 120_000,
                 "Database:SqlServer retry delays must be between 0 and 120000 milliseconds.");
 
-        var settings = new SqlServerOptions();
-        configuration.GetSection($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqlServer)}").Bind(settings);
+        var database = configuration.ReadDatabaseOptions();
         var connectionStringName = DatabaseServiceCollectionExtensions.ConnectionStringName;
         var primary = configuration.GetConnectionString(connectionStringName)
                       ?? throw new InvalidOperationException($"Database:Provider SqlServer needs ConnectionStrings:{connectionStringName}.");
-        services.AddSingleton(new SqlServerConnectionFactory(primary, configuration.GetConnectionString(ReadConnectionStringName), settings));
+        services.AddSingleton(new SqlServerConnectionFactory(
+            primary, configuration.GetConnectionString(ReadConnectionStringName), database.SqlServer, database.StatementCommandTimeoutSeconds));
         return services.AddDialect<SqlServerDatabaseMigrator, SqlServerDatabaseProbe, SqlServerDemoDataSeeder>(typeof(SqlServerServiceCollectionExtensions).Namespace!);
     }
 }
