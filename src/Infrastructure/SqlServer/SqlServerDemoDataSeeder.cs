@@ -25,9 +25,16 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
     internal const string InsertApiKey = "INSERT INTO dbo.api_keys (user_id, key_hash, created_at) VALUES (@user_id, @key_hash, @created_at);";
     internal const string InsertMembership = "INSERT INTO dbo.memberships (account_id, user_id, can_read_imports) VALUES (@account_id, @user_id, @can_read_imports);";
 
+    /// <summary>
+    /// A SERIALIZABLE transaction leaves its isolation level on the session, and the session goes back to the
+    /// pool with the connection: without this, the next request on that pooled connection would read with
+    /// range locks.
+    /// </summary>
+    internal const string ResetIsolationLevel = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;";
+
     /// <summary>Every statement this seeder sends (SqlBulkCopy aside), for the parser tests.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
-        [CountAccounts, CountAccountsWithToken, FindAccount, CountImports, InsertAccount, InsertUser, InsertApiKey, InsertMembership];
+        [CountAccounts, CountAccountsWithToken, FindAccount, CountImports, InsertAccount, InsertUser, InsertApiKey, InsertMembership, ResetIsolationLevel];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +65,21 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
     }
 
     private async Task<bool> EnsureDemoTenantsAsync(SqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EnsureDemoTenantsSerializableAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            if (connection.State == ConnectionState.Open)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(ResetIsolationLevel, cancellationToken: CancellationToken.None));
+            }
+        }
+    }
+
+    private async Task<bool> EnsureDemoTenantsSerializableAsync(SqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
 

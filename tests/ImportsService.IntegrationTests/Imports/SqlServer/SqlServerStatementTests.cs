@@ -250,6 +250,89 @@ internal sealed class SqlServerStatementTests
         Assert.That(table.Rows, Has.Count.EqualTo(3));
     }
 
+    [Test]
+    public void The_migrators_own_statements_parse_and_name_exactly_their_parameters()
+    {
+        var expected = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [SqlServerDatabaseMigrator.CreateDatabaseStatement] = ["name"],
+            [SqlServerDatabaseMigrator.AcquireMigrationLock] = ["lock_resource", "lock_timeout_ms"],
+            [SqlServerDatabaseMigrator.ReleaseMigrationLock] = ["lock_resource"],
+            [ReadCommittedSnapshotCheck.Sql] = [],
+        };
+
+        Assert.That(SqlServerDatabaseMigrator.Statements, Is.EquivalentTo(expected.Keys));
+        foreach (var (sql, parameters) in expected)
+        {
+            var (errors, variables, fragment) = Parse(sql);
+            var calls = new ProcedureCallCollector();
+            fragment.Accept(calls);
+
+            // A procedure's own parameter names (@Resource = …) are not values the command supplies.
+            Assert.That(errors, Is.Empty, sql);
+            Assert.That(variables.Except(calls.ParameterNames, StringComparer.Ordinal), Is.EquivalentTo(parameters), sql);
+        }
+    }
+
+    [Test]
+    public void A_database_the_service_creates_gets_read_committed_snapshot_right_after_create()
+    {
+        var create = SqlServerDatabaseMigrator.CreateDatabaseStatement;
+        var (_, _, fragment) = Parse(create);
+        var calls = new ProcedureCallCollector();
+        fragment.Accept(calls);
+
+        // The dynamic statements as QUOTENAME renders them for a database called imports.
+        var createDatabase = Parse("CREATE DATABASE [imports];");
+        var enableSnapshot = Parse("ALTER DATABASE [imports]" + SqlServerDatabaseMigrator.EnableReadCommittedSnapshot);
+        var options = new DatabaseOptionCollector();
+        enableSnapshot.Fragment.Accept(options);
+
+        Assert.That(createDatabase.Errors, Is.Empty);
+        Assert.That(enableSnapshot.Errors, Is.Empty);
+        Assert.That(options.Options, Is.EqualTo(new[] { "ReadCommittedSnapshot=On" }));
+        Assert.That(calls.Procedures, Is.EqualTo(new[] { "sys.sp_executesql", "sys.sp_executesql" }), "CREATE, then ALTER … SET READ_COMMITTED_SNAPSHOT ON");
+        Assert.That(create.IndexOf("CREATE DATABASE", StringComparison.Ordinal), Is.LessThan(create.IndexOf("ALTER DATABASE", StringComparison.Ordinal)));
+        Assert.That(create, Does.Contain("IF ERROR_NUMBER() <> 1801 THROW;"), "a database another instance created a moment ago is not an error");
+    }
+
+    [Test]
+    public void Migrations_run_under_an_exclusive_session_application_lock()
+    {
+        var (_, _, acquire) = Parse(SqlServerDatabaseMigrator.AcquireMigrationLock);
+        var (_, _, release) = Parse(SqlServerDatabaseMigrator.ReleaseMigrationLock);
+        var acquired = new ProcedureCallCollector();
+        var released = new ProcedureCallCollector();
+        acquire.Accept(acquired);
+        release.Accept(released);
+
+        Assert.That(acquired.Procedures, Is.EqualTo(new[] { "sys.sp_getapplock" }));
+        Assert.That(acquired.Arguments, Is.SupersetOf(new[] { "@LockMode=N'Exclusive'", "@LockOwner=N'Session'", "@Resource=@lock_resource", "@LockTimeout=@lock_timeout_ms" }));
+        Assert.That(released.Procedures, Is.EqualTo(new[] { "sys.sp_releaseapplock" }));
+        Assert.That(released.Arguments, Is.SupersetOf(new[] { "@LockOwner=N'Session'", "@Resource=@lock_resource" }));
+    }
+
+    [Test]
+    public void The_ready_probe_reads_read_committed_snapshot_of_the_connected_database()
+    {
+        var (errors, variables, _) = Parse(SqlServerDatabaseProbe.Sql);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(variables, Is.Empty);
+        Assert.That(SqlServerDatabaseProbe.Sql, Does.Contain("is_read_committed_snapshot_on").And.Contain("FROM sys.databases WHERE database_id = DB_ID()"));
+    }
+
+    [Test]
+    public void The_seeder_resets_the_isolation_level_its_serializable_transaction_leaves_on_the_session()
+    {
+        var (errors, _, fragment) = Parse(SqlServerDemoDataSeeder.ResetIsolationLevel);
+        var statement = fragment is TSqlScript script ? script.Batches.Single().Statements.Single() : null;
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(statement, Is.TypeOf<SetTransactionIsolationLevelStatement>().With.Property(nameof(SetTransactionIsolationLevelStatement.Level)).EqualTo(Microsoft.SqlServer.TransactSql.ScriptDom.IsolationLevel.ReadCommitted));
+        Assert.That(SqlServerDemoDataSeeder.Statements, Does.Contain(SqlServerDemoDataSeeder.ResetIsolationLevel));
+    }
+
     /// <summary>A request of exactly <paramref name="shape"/>, with values at microsecond precision.</summary>
     private static KeysetPageRequest RequestOf(KeysetQueryShape shape)
     {
@@ -309,6 +392,50 @@ internal sealed class SqlServerStatementTests
                 }
             }
         }
+    }
+
+    /// <summary>Every EXEC of a procedure, with its named arguments as written (<c>@Name=value</c>).</summary>
+    private sealed class ProcedureCallCollector : TSqlFragmentVisitor
+    {
+        public List<string> Procedures { get; } = [];
+
+        public List<string> Arguments { get; } = [];
+
+        public HashSet<string> ParameterNames { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(ExecutableProcedureReference node)
+        {
+            var name = node.ProcedureReference?.ProcedureReference?.Name;
+            if (name is null)
+            {
+                return;
+            }
+
+            Procedures.Add(string.Join('.', name.Identifiers.Select(i => i.Value)));
+            foreach (var parameter in node.Parameters)
+            {
+                var value = parameter.ParameterValue switch
+                {
+                    StringLiteral { IsNational: true } literal => $"N'{literal.Value}'",
+                    StringLiteral literal => $"'{literal.Value}'",
+                    VariableReference variable => variable.Name,
+                    var other => other.GetType().Name,
+                };
+                Arguments.Add($"{parameter.Variable?.Name}={value}");
+                if (parameter.Variable is { } named)
+                {
+                    ParameterNames.Add(named.Name.TrimStart('@'));
+                }
+            }
+        }
+    }
+
+    /// <summary>The options of ALTER DATABASE … SET, as <c>Kind=State</c>.</summary>
+    private sealed class DatabaseOptionCollector : TSqlFragmentVisitor
+    {
+        public List<string> Options { get; } = [];
+
+        public override void Visit(OnOffDatabaseOption node) => Options.Add($"{node.OptionKind}={node.OptionState}");
     }
 
     private sealed class IndexCollector : TSqlFragmentVisitor
