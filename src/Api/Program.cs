@@ -12,6 +12,7 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
 builder.Services.AddTokenAuthentication();
+builder.Services.AddApiKeys();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
@@ -29,6 +30,7 @@ if (CommandLineVerbs.IsVerb(args))
 
 // Fail fast on a missing or short cursor signing key, before the database is touched.
 app.Services.GetRequiredService<ImportsService.Application.Imports.Cursors.ImportCursorCodec>();
+_ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportsService.Application.Access.ApiKeys.ApiKeyOptions>>().Value; // and on a missing pepper
 await app.PrepareDatabaseAsync();
 
 app.UseApiRequestLogging();

@@ -133,6 +133,7 @@ internal sealed class SqlServerStatementTests
         {
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0001_create_access_tables.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
@@ -331,6 +332,81 @@ internal sealed class SqlServerStatementTests
         Assert.That(errors, Is.Empty);
         Assert.That(statement, Is.TypeOf<SetTransactionIsolationLevelStatement>().With.Property(nameof(SetTransactionIsolationLevelStatement.Level)).EqualTo(Microsoft.SqlServer.TransactSql.ScriptDom.IsolationLevel.ReadCommitted));
         Assert.That(SqlServerDemoDataSeeder.Statements, Does.Contain(SqlServerDemoDataSeeder.ResetIsolationLevel));
+    }
+
+    [Test]
+    public void The_peppered_caller_lookup_parses_and_sends_four_sized_binary_hashes_and_the_token()
+    {
+        var lookup = ApiKeyLookup.FromHashes(ApiKeyHashScheme.HmacSha256, [new byte[32], Enumerable.Repeat((byte)7, 32).ToArray()]);
+        var parameters = SqlServerCallerAccessReader.Parameters(lookup, "acct-token").ToDictionary(p => p.Name);
+        var (errors, variables, _) = Parse(SqlServerCallerAccessReader.PepperedSql);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters.Keys, Is.EquivalentTo(new[] { "key_hash_0", "key_hash_1", "key_hash_2", "key_hash_3", "account_token" }));
+        foreach (var slot in Enumerable.Range(0, 4).Select(i => parameters[$"key_hash_{i}"]))
+        {
+            Assert.That((slot.Type, slot.Size), Is.EqualTo((DbType.Binary, (int?)SqlServerColumnLengths.KeyHash)), slot.Name);
+        }
+
+        Assert.That(parameters["key_hash_3"].Value, Is.EqualTo(lookup.Hashes[1]), "the last hash fills the spare slots");
+        Assert.That(SqlServerCallerAccessReader.PepperedSql, Does.Contain("k.key_hash IN (@key_hash_0, @key_hash_1, @key_hash_2, @key_hash_3) AND k.hash_scheme = 1 AND k.revoked_at IS NULL"));
+        Assert.That(SqlServerCallerAccessReader.Sql, Does.Contain("k.key_hash = @key_hash AND k.hash_scheme = 0 AND k.revoked_at IS NULL"));
+    }
+
+    [Test]
+    public void The_key_writer_statements_parse_and_the_key_row_is_typed_as_its_columns()
+    {
+        foreach (var sql in SqlServerApiKeyWriter.Statements)
+        {
+            Assert.That(Parse(sql).Errors, Is.Empty, sql);
+        }
+
+        var key = new Application.Access.CreateApiKey.NewApiKey("acct", "user", new byte[32], ApiKeyHashScheme.HmacSha256, true);
+        var parameters = SqlServerApiKeyWriter.KeyParameters(5, key, new DateTime(2025, 1, 2, 3, 4, 5, 678, 901, DateTimeKind.Utc)).ToDictionary(p => p.Name);
+
+        Assert.That(Parse(SqlServerApiKeyWriter.InsertKey).Variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters["hash_scheme"], Is.EqualTo(new TypedParameter("hash_scheme", (byte)1, DbType.Byte)));
+        Assert.That((parameters["key_hash"].Type, parameters["key_hash"].Size), Is.EqualTo((DbType.Binary, (int?)32)));
+        Assert.That((parameters["created_at"].Type, parameters["created_at"].Scale), Is.EqualTo((DbType.DateTime2, (byte?)6)));
+        Assert.That(parameters["user_id"].Type, Is.EqualTo(DbType.Int64));
+    }
+
+    [Test]
+    public void The_key_revocations_parse_and_name_exactly_their_parameters()
+    {
+        var lookup = ApiKeyLookup.Sha256("demo-api-key");
+        var byHash = SqlServerApiKeyRevoker.Parameters(lookup, DateTime.UtcNow).ToDictionary(p => p.Name);
+        var byId = SqlServerApiKeyRevoker.Parameters(42, DateTime.UtcNow).ToDictionary(p => p.Name);
+
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeByHash).Errors, Is.Empty);
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeById).Errors, Is.Empty);
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeByHash).Variables, Is.EquivalentTo(byHash.Keys));
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeById).Variables, Is.EquivalentTo(byId.Keys));
+        Assert.That(byHash["hash_scheme"], Is.EqualTo(new TypedParameter("hash_scheme", (byte)0, DbType.Byte)));
+        Assert.That((byHash["revoked_at"].Type, byHash["revoked_at"].Scale), Is.EqualTo((DbType.DateTime2, (byte?)6)));
+        Assert.That(byId["id"].Type, Is.EqualTo(DbType.Int64));
+        Assert.That(SqlServerApiKeyRevoker.RevokeByHash, Does.Contain("AND revoked_at IS NULL"), "revoking twice changes nothing");
+    }
+
+    [Test]
+    public void Migration_0005_adds_the_scheme_defaulting_to_sha256_and_keeps_authentication_one_covering_seek()
+    {
+        var script = SqlServerDatabaseMigrator.Scripts().Single(s => s.Name.EndsWith("0005_api_key_hash_scheme.sql", StringComparison.Ordinal)).Contents;
+        var (errors, _, fragment) = Parse(script);
+        var indexes = new IndexCollector();
+        fragment.Accept(indexes);
+        var added = fragment is TSqlScript tsql
+            ? tsql.Batches.SelectMany(b => b.Statements).OfType<AlterTableAddTableElementStatement>().SelectMany(a => a.Definition.ColumnDefinitions).Single()
+            : null;
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(added!.ColumnIdentifier.Value, Is.EqualTo("hash_scheme"));
+        Assert.That(((SqlDataTypeReference)added.DataType).SqlDataTypeOption, Is.EqualTo(SqlDataTypeOption.TinyInt));
+        Assert.That(added.DefaultConstraint?.Expression, Is.InstanceOf<ParenthesisExpression>().Or.InstanceOf<IntegerLiteral>());
+        Assert.That(script, Does.Contain("DEFAULT (0)").And.Contain("CHECK (hash_scheme IN (0, 1))"));
+        Assert.That(indexes.Nonclustered, Is.EqualTo(new[] { "key_hash INCLUDE user_id, revoked_at, hash_scheme" }));
+        Assert.That(script, Does.Contain("DROP_EXISTING = ON"), "replaces ux_api_keys_key_hash of 0001");
     }
 
     /// <summary>A request of exactly <paramref name="shape"/>, with values at microsecond precision.</summary>
