@@ -48,7 +48,16 @@ internal static class CommandLineVerbs
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Runs a verb whose output is not a terminal (progress as plain lines).</summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(services, args, output, error, outputIsTerminal: false, cancellationToken);
+
+    /// <param name="outputIsTerminal">
+    /// Whether <paramref name="output"/> is a terminal (<c>!Console.IsOutputRedirected</c>): seed progress is then one
+    /// line rewritten in place rather than a line every 100,000 rows or 5 seconds.
+    /// </param>
+    public static async Task<int> RunAsync(
+        IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
@@ -57,7 +66,7 @@ internal static class CommandLineVerbs
 
         try
         {
-            return await RunVerbAsync(services, args, output, error, cancellationToken);
+            return await RunVerbAsync(services, args, output, error, outputIsTerminal, cancellationToken);
         }
         catch (DatabaseUnavailableException exception)
         {
@@ -71,7 +80,8 @@ internal static class CommandLineVerbs
         }
     }
 
-    private static async Task<int> RunVerbAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunVerbAsync(
+        IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
     {
         switch (args)
         {
@@ -90,7 +100,7 @@ internal static class CommandLineVerbs
                 }
 
                 await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
-                await services.GetRequiredService<IDemoDataSeeder>().AddDemoImportsAsync(count, cancellationToken);
+                await services.GetRequiredService<IDemoDataSeeder>().AddDemoImportsAsync(count, new SeedProgressPrinter(output, outputIsTerminal), cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Database migrated; added {count} imports to the demo account (Account-Token: {DemoTenants.DemoAccountToken}, Authorization: Token {DemoTenants.DemoApiKey})."));
                 return Success;

@@ -43,7 +43,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
         return accounts == 0 && await EnsureDemoTenantsAsync(connection, cancellationToken);
     }
 
-    public async Task AddDemoImportsAsync(int count, CancellationToken cancellationToken)
+    public async Task AddDemoImportsAsync(int count, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var connection = await connections.OpenAsync(ConnectionIntent.Primary, cancellationToken);
@@ -54,11 +54,15 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
             CountImports, TypedParameter.ToDapper([TypedParameter.Int64("account_id", accountId)]), cancellationToken: cancellationToken));
 
         var rows = DemoImportGenerator.AdditionalImports(count, existing);
+        var written = 0L;
+        progress?.Report(new SeedProgress(0, count));
         foreach (var batch in rows.Chunk(BatchSize))
         {
             await using var transaction = connection.BeginTransaction();
             await BulkInsertAsync(connection, transaction, accountId, batch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            written += batch.Length;
+            progress?.Report(new SeedProgress(written, count));
         }
 
         logger.AddedDemoImports(count);
