@@ -6,6 +6,10 @@ using ImportsService.Application;
 using ImportsService.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+if (CommandLineVerbs.IsVerb(args))
+{
+    CommandLineVerbs.SendConsoleLogsToStandardError(builder.Configuration);
+}
 
 builder.Services.AddApiLogging(builder.Configuration);
 builder.Services.AddApplication();

@@ -48,6 +48,22 @@ internal static class CommandLineVerbs
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
+    /// <summary>
+    /// A verb's stdout is its result (<c>keys create</c> prints the key there, for <c>KEY=$(…)</c>), so every
+    /// console sink configured under <c>Serilog:WriteTo</c> writes all its events to stderr instead.
+    /// </summary>
+    public static void SendConsoleLogsToStandardError(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
+        {
+            if (string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))
+            {
+                configuration[$"{sink.Path}:Args:standardErrorFromLevel"] = "Verbose";
+            }
+        }
+    }
+
     /// <summary>Runs a verb whose output is not a terminal (progress as plain lines).</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(services, args, output, error, outputIsTerminal: false, cancellationToken);

@@ -3,6 +3,7 @@ using ImportsService.Api.Cli;
 using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -176,6 +177,23 @@ public sealed class KeysVerbTests
 
         Assert.That(exit, Is.EqualTo(CommandLineVerbs.BadArguments));
         Assert.That(error, Does.Contain("--id"));
+    }
+
+    [Test]
+    public void A_verb_sends_every_console_log_event_to_stderr_so_stdout_holds_only_its_result()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:0:Name"] = "File",
+            ["Serilog:WriteTo:1:Name"] = "Console",
+            ["Serilog:WriteTo:1:Args:outputTemplate"] = "{Message}",
+        }).Build();
+
+        CommandLineVerbs.SendConsoleLogsToStandardError(configuration);
+
+        Assert.That(configuration["Serilog:WriteTo:1:Args:standardErrorFromLevel"], Is.EqualTo("Verbose"));
+        Assert.That(configuration["Serilog:WriteTo:1:Args:outputTemplate"], Is.EqualTo("{Message}"));
+        Assert.That(configuration["Serilog:WriteTo:0:Args:standardErrorFromLevel"], Is.Null);
     }
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
