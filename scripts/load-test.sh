@@ -26,6 +26,7 @@ api="$root/src/Api/bin/Release/net10.0/ImportsService.Api.dll"
 export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Imports="Data Source=$work/load.db"
 export Cursors__SigningKeys__0="load-test-cursor-signing-key-0123456789abcdef"
+export ApiKeys__Pepper__0="load-test-api-key-pepper-0123456789abcdef"
 export RateLimiting__PermitsPerWindow=1000000000 RateLimiting__PermitsPerClientPerWindow=1000000000
 export Serilog__MinimumLevel__Default=Warning
 

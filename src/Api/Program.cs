@@ -9,6 +9,10 @@ using ImportsService.Application;
 using ImportsService.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+if (CommandLineVerbs.IsVerb(args))
+{
+    CommandLineVerbs.SendConsoleLogsToStandardError(builder.Configuration);
+}
 
 builder.Services.AddApiLogging(builder.Configuration);
 builder.Services.AddApplication();
@@ -17,6 +21,7 @@ builder.Services.AddImportsApi();
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocument();
 builder.Services.AddTokenAuthentication();
+builder.Services.AddApiKeys();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddClientAddressForwarding(builder.Configuration);
 builder.Services.AddApiResponseHeaders();
@@ -38,11 +43,12 @@ if (CommandLineVerbs.IsVerb(args))
     // Ctrl+C stops a verb between statements (a seed keeps the batches it committed).
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-    return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, stop.Token);
+    return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, outputIsTerminal: !Console.IsOutputRedirected, stop.Token);
 }
 
 // Fail fast on a missing or short cursor signing key, before the database is touched.
 app.Services.GetRequiredService<ImportsService.Application.Imports.Cursors.ImportCursorCodec>();
+_ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportsService.Application.Access.ApiKeys.ApiKeyOptions>>().Value; // and on a missing pepper
 await app.PrepareDatabaseAsync();
 
 app.UseClientAddressForwarding(); // only from ForwardedHeaders:KnownProxies/KnownNetworks; off by default

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ImportsService.Application.Access.ApiKeys;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Application.Common.Behaviours;
 using ImportsService.Application.Common.Parameters;
@@ -21,7 +22,11 @@ public static class ApplicationServiceCollectionExtensions
     /// registration line, and cannot forget one (the convention tests check every request has both).
     /// </summary>
     /// <param name="configureCursors">Cursor signing keys set in code (tests); the API binds them from configuration.</param>
-    public static IServiceCollection AddApplication(this IServiceCollection services, Action<CursorSigningOptions>? configureCursors = null)
+    /// <param name="configureApiKeys">API key peppers set in code (tests); the API binds them from configuration.</param>
+    public static IServiceCollection AddApplication(
+        this IServiceCollection services,
+        Action<CursorSigningOptions>? configureCursors = null,
+        Action<ApiKeyOptions>? configureApiKeys = null)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService);
         services.AddScoped<IMediator, Mediator>();
@@ -59,6 +64,18 @@ public static class ApplicationServiceCollectionExtensions
             cursorOptions.Configure(configureCursors);
         }
 
+        // Like the cursor keys: validated when the host starts, so a service without a pepper does not start.
+        var apiKeyOptions = services.AddOptions<ApiKeyOptions>()
+            .Validate(o => o.HasPepper, ApiKeyOptions.MissingPepperMessage)
+            .Validate(o => o.PeppersAreLongEnough, ApiKeyOptions.ShortPepperMessage)
+            .Validate(o => o.HasAtMostTheMaximum, ApiKeyOptions.TooManyPeppersMessage)
+            .ValidateOnStart();
+        if (configureApiKeys is not null)
+        {
+            apiKeyOptions.Configure(configureApiKeys);
+        }
+
+        services.AddSingleton<ApiKeyPeppers>();
         services.AddSingleton<ICursorKeyRing>(provider => new CursorKeyRing(provider.GetRequiredService<IOptions<CursorSigningOptions>>().Value.KeyBytes));
         services.AddSingleton<ImportCursorCodec>();
         services.AddApiReleases();

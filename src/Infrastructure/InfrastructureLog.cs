@@ -11,6 +11,12 @@ internal static partial class InfrastructureLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Ensured the SQL Server database exists")]
     public static partial void EnsuredSqlServerDatabase(this ILogger logger);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "READ_COMMITTED_SNAPSHOT is OFF in the SQL Server database: listings wait for writers' locks and can run out of their time budget. Turn it on: ALTER DATABASE <database> SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE (docs/sql-server.md)")]
+    public static partial void ReadCommittedSnapshotOff(this ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Holding the migration lock {Resource}")]
+    public static partial void AcquiredMigrationLock(this ILogger logger, string resource);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} generated imports to the demo account")]
     public static partial void AddedDemoImports(this ILogger logger, int count);
 

@@ -20,11 +20,22 @@ internal sealed class ImportsApiFactory(
 {
     public const string ProductionSigningKey = "tests-only-production-cursor-signing-key-0123456789";
 
+    /// <summary>
+    /// The API key pepper of every host outside Development (which has its own in appsettings.Development.json), so
+    /// those hosts start; a test that wants none sets <c>ApiKeys:Pepper:0</c> to an empty string.
+    /// </summary>
+    public const string ProductionPepper = "tests-only-production-api-key-pepper-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Imports", $"Data Source={databasePath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (environment != "Development")
+        {
+            builder.UseSetting("ApiKeys:Pepper:0", ProductionPepper);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

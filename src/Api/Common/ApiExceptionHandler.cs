@@ -6,7 +6,8 @@ namespace ImportsService.Api.Common;
 
 /// <summary>
 /// The one place exceptions become responses. Validation is a 400 in the contract's own shape, a thing
-/// that is not there for this caller a 404 problem, an unreachable database a 503 the client may retry, a client that went away nothing at all, and
+/// that is not there for this caller a 404 problem, an unreachable database a 503 the client may retry, a query past the database
+/// time budget a 503 that asks for a narrower filter, a client that went away nothing at all, and
 /// anything else a 500 that shows no exception text outside Development.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(
@@ -51,6 +52,12 @@ internal sealed partial class ApiExceptionHandler(
                 return await WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, "Service Unavailable",
                     "The database cannot be reached right now. Retry after the number of seconds in the Retry-After header.", exception);
 
+            case QueryTooExpensiveException tooExpensive:
+                LogQueryTooExpensive(logger, httpContext.Request.Path, (long)tooExpensive.Budget.TotalMilliseconds);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return await WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, QueryTooExpensiveTitle,
+                    QueryTooExpensiveDetail(tooExpensive.Budget), exception);
+
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // Nobody is listening: no body; 499 only so the request log says what happened.
                 LogClientGone(logger, httpContext.Request.Path.Value ?? string.Empty);
@@ -63,6 +70,16 @@ internal sealed partial class ApiExceptionHandler(
                     "Something unexpected happened. Quote the traceId when you report it.", exception);
         }
     }
+
+    internal const string QueryTooExpensiveTitle = "Query Too Expensive";
+
+    /// <summary>What a client reads when its query ran past the database time budget: what happened, and how to ask for less.</summary>
+    internal static string QueryTooExpensiveDetail(TimeSpan budget) => string.Format(
+        System.Globalization.CultureInfo.InvariantCulture,
+        "The query was too expensive: it ran past the database time budget of {0} ms and was stopped. " +
+        "Narrow it: a filter on the field you sort by (e.g. filter[created_at][gte] with sort[created_at]) or a shorter time range " +
+        "reads far fewer rows. Retry after the number of seconds in the Retry-After header.",
+        (long)budget.TotalMilliseconds);
 
     private async ValueTask<bool> WriteProblemAsync(HttpContext httpContext, int status, string title, string detail, Exception exception)
     {
@@ -78,6 +95,9 @@ internal sealed partial class ApiExceptionHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A query for {RequestPath} ran past the database time budget of {BudgetMs} ms and was stopped")]
+    private static partial void LogQueryTooExpensive(ILogger logger, string requestPath, long budgetMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before {RequestPath} was answered")]
     private static partial void LogClientGone(ILogger logger, string requestPath);

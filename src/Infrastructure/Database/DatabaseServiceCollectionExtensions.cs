@@ -13,9 +13,18 @@ internal static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .Validate(o => o.CommandTimeoutSeconds > 0, "Database:CommandTimeoutSeconds must be positive.");
+            .Validate(o => o.CommandTimeoutSeconds > 0, "Database:CommandTimeoutSeconds must be positive.")
+            .Validate(o => o.StatementTimeoutMs >= 0, "Database:StatementTimeoutMs must be 0 (no budget) or a positive number of milliseconds.");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>The <c>Database</c> section as configured, for what a dialect builds before the container exists (its connection factory).</summary>
+    public static DatabaseOptions ReadDatabaseOptions(this IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.SectionName).Bind(options);
+        return options;
     }
 
     /// <summary>

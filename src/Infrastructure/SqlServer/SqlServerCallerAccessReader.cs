@@ -1,5 +1,7 @@
 using Dapper;
 using ImportsService.Application.Access.ResolveCaller;
+using ImportsService.Domain.Access;
+using ImportsService.Infrastructure.Access;
 using ImportsService.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 
@@ -11,30 +13,21 @@ namespace ImportsService.Infrastructure.SqlServer;
 /// </summary>
 internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : ICallerAccessReader
 {
-    // One round trip: the key (one seek on its unique hash) and, left-joined, the caller's membership of the named account.
-    internal const string Sql = """
-        SELECT TOP (1) k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
-               CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports, k.api_version AS ApiVersion
-        FROM dbo.api_keys AS k
-        LEFT JOIN dbo.accounts AS a ON a.token = @account_token
-        LEFT JOIN dbo.memberships AS m ON m.account_id = a.id AND m.user_id = k.user_id
-        WHERE k.key_hash = @key_hash AND k.revoked_at IS NULL;
-        """;
+    /// <summary>A key stored as its SHA-256 (the demo keys, keys from before peppered keys).</summary>
+    internal static readonly string Sql = Lookup("k.key_hash = @key_hash", ApiKeyHashScheme.Sha256);
 
-    public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken)
+    /// <summary>An issued key: its HMAC under any configured pepper (up to four seeks on the unique hash index).</summary>
+    internal static readonly string PepperedSql = Lookup(ApiKeyHashSlots.InList("k.key_hash"), ApiKeyHashScheme.HmacSha256);
+
+    public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken) =>
+        FindAsync(Sql, Parameters(apiKeyHash, accountToken), cancellationToken);
+
+    public Task<CallerAccessRow?> FindAsync(ApiKeyLookup lookup, string accountToken, CancellationToken cancellationToken)
     {
-        var parameters = TypedParameter.ToDapper(Parameters(apiKeyHash, accountToken));
-        return connections.RunAsync(
-            ConnectionIntent.Primary,
-            async connection =>
-            {
-                var row = await connection.QuerySingleOrDefaultAsync<Row>(
-                    new CommandDefinition(Sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-                return row is null
-                    ? null
-                    : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports, row.ApiVersion is { } version ? DateOnly.FromDateTime(version) : null);
-            },
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(lookup);
+        return lookup.Scheme == ApiKeyHashScheme.Sha256
+            ? FindAsync(lookup.Hashes[0], accountToken, cancellationToken)
+            : FindAsync(PepperedSql, Parameters(lookup, accountToken), cancellationToken);
     }
 
     /// <summary>
@@ -45,13 +38,43 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
     internal static IReadOnlyList<TypedParameter> Parameters(byte[] apiKeyHash, string accountToken)
     {
         ArgumentNullException.ThrowIfNull(apiKeyHash);
-        var storable = accountToken is { Length: > 0 and <= SqlServerColumnLengths.AccountToken } && accountToken.All(char.IsAscii);
-        return
-        [
-            TypedParameter.Binary("key_hash", apiKeyHash, SqlServerColumnLengths.KeyHash),
-            TypedParameter.Ansi("account_token", storable ? accountToken : null, SqlServerColumnLengths.AccountToken),
-        ];
+        return [TypedParameter.Binary("key_hash", apiKeyHash, SqlServerColumnLengths.KeyHash), Token(accountToken)];
     }
+
+    /// <summary>The four hash slots as binary(32), and the token as <see cref="Parameters(byte[], string)"/> sends it.</summary>
+    internal static IReadOnlyList<TypedParameter> Parameters(ApiKeyLookup lookup, string accountToken) =>
+        [.. ApiKeyHashSlots.Values(lookup).Select(slot => TypedParameter.Binary(slot.Name, slot.Hash, SqlServerColumnLengths.KeyHash)), Token(accountToken)];
+
+    // One round trip: the key (a seek on its unique hash, of the lookup's scheme) and, left-joined, the caller's
+    // membership of the named account. The scheme is a literal: each scheme has its own text.
+    private static string Lookup(string keyPredicate, ApiKeyHashScheme scheme) => $"""
+        SELECT TOP (1) k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
+               CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports, k.api_version AS ApiVersion
+        FROM dbo.api_keys AS k
+        LEFT JOIN dbo.accounts AS a ON a.token = @account_token
+        LEFT JOIN dbo.memberships AS m ON m.account_id = a.id AND m.user_id = k.user_id
+        WHERE {keyPredicate} AND k.hash_scheme = {(int)scheme} AND k.revoked_at IS NULL;
+        """;
+
+    /// <summary>The account token as varchar(100), or NULL (matching no account) when the column could not hold it unchanged.</summary>
+    internal static TypedParameter Token(string accountToken)
+    {
+        var storable = accountToken is { Length: > 0 and <= SqlServerColumnLengths.AccountToken } && accountToken.All(char.IsAscii);
+        return TypedParameter.Ansi("account_token", storable ? accountToken : null, SqlServerColumnLengths.AccountToken);
+    }
+
+    private Task<CallerAccessRow?> FindAsync(string sql, IReadOnlyList<TypedParameter> parameters, CancellationToken cancellationToken) =>
+        connections.RunAsync(
+            ConnectionIntent.Primary,
+            async connection =>
+            {
+                var row = await connection.QuerySingleOrDefaultAsync<Row>(
+                    new CommandDefinition(sql, TypedParameter.ToDapper(parameters), commandTimeout: options.Value.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken));
+                return row is null
+                    ? null
+                    : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports, row.ApiVersion is { } version ? DateOnly.FromDateTime(version) : null);
+            },
+            cancellationToken);
 
     /// <param name="ApiVersion">The date column as SqlClient returns it to Dapper (midnight of that date).</param>
     private sealed record Row(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateTime? ApiVersion);

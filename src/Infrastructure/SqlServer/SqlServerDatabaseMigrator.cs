@@ -1,3 +1,4 @@
+using System.Data;
 using DbUp;
 using ImportsService.Application.Common.Exceptions;
 using ImportsService.Infrastructure.Database;
@@ -9,11 +10,14 @@ namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
 /// Applies the embedded SQL Server scripts with DbUp, each once, in name order, each in its own
-/// transaction. It first opens a connection itself, so an unreachable server fails within the connect
-/// timeout as <see cref="DatabaseUnavailableException"/> instead of somewhere inside DbUp.
+/// transaction, while holding an exclusive session application lock: instances that start together migrate
+/// once (the others wait, then find nothing to apply). The lock's connection is opened first, so an
+/// unreachable server fails within the connect timeout as <see cref="DatabaseUnavailableException"/> instead
+/// of somewhere inside DbUp. Afterwards it checks READ_COMMITTED_SNAPSHOT and warns when it is off.
 /// </summary>
 internal sealed class SqlServerDatabaseMigrator(
     SqlServerConnectionFactory connections,
+    ReadCommittedSnapshotCheck snapshot,
     IOptions<DatabaseOptions> options,
     ILogger<SqlServerDatabaseMigrator> logger) : IDatabaseMigrator
 {
@@ -23,8 +27,51 @@ internal sealed class SqlServerDatabaseMigrator(
     /// </summary>
     internal const string JournalPrefix = "ImportsService.Infrastructure.Database.SqlServer.Migrations.";
 
+    /// <summary>The application lock migrations run under (database-scoped: one per database).</summary>
+    internal const string MigrationLockResource = "ImportsService.Migrations";
+
+    /// <summary>
+    /// Waits up to <c>@lock_timeout_ms</c> for the exclusive lock, owned by the session (no transaction: DbUp
+    /// runs its scripts on connections of its own while this one holds the lock). Returns sp_getapplock's
+    /// result: 0 granted, 1 granted after waiting, -1 timed out, -2 cancelled, -3 deadlock victim, -999 error.
+    /// </summary>
+    internal const string AcquireMigrationLock = """
+        DECLARE @result int;
+        EXEC @result = sys.sp_getapplock @Resource = @lock_resource, @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = @lock_timeout_ms;
+        SELECT @result AS Result;
+        """;
+
+    internal const string ReleaseMigrationLock = "EXEC sys.sp_releaseapplock @Resource = @lock_resource, @LockOwner = N'Session';";
+
+    /// <summary>What makes a new database read committed rows without waiting for writers (appended to <c>ALTER DATABASE [name]</c>).</summary>
+    internal const string EnableReadCommittedSnapshot = " SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;";
+
+    /// <summary>
+    /// Creates the database when missing, with READ_COMMITTED_SNAPSHOT on (set right after CREATE, when nobody
+    /// else is connected). The name is a value; QUOTENAME makes it an identifier inside the dynamic statements.
+    /// Two instances creating it together: the second gets 1801 "already exists", which is success here.
+    /// </summary>
+    internal const string CreateDatabaseStatement = $"""
+        IF DB_ID(@name) IS NULL
+        BEGIN
+            BEGIN TRY
+                DECLARE @create nvarchar(300) = N'CREATE DATABASE ' + QUOTENAME(@name) + N';';
+                EXEC sys.sp_executesql @create;
+                DECLARE @snapshot nvarchar(400) = N'ALTER DATABASE ' + QUOTENAME(@name) + N'{EnableReadCommittedSnapshot}';
+                EXEC sys.sp_executesql @snapshot;
+            END TRY
+            BEGIN CATCH
+                IF ERROR_NUMBER() <> 1801 THROW;
+            END CATCH;
+        END;
+        """;
+
     /// <summary>The embedded migration scripts, in the order DbUp applies them (the plan tests parse each).</summary>
     public static IReadOnlyList<(string Name, string Contents)> Scripts() => MigrationScripts.Read(JournalPrefix);
+
+    /// <summary>Every statement the migrator sends besides the scripts, for the parser tests.</summary>
+    internal static IReadOnlyList<string> Statements { get; } =
+        [CreateDatabaseStatement, AcquireMigrationLock, ReleaseMigrationLock, ReadCommittedSnapshotCheck.Sql];
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -35,10 +82,32 @@ internal sealed class SqlServerDatabaseMigrator(
         }
 
         // Fails fast (connect timeout) and with a clean message when the server is not there.
-        await using (await connections.OpenAsync(ConnectionIntent.Primary, cancellationToken))
+        await using var lockConnection = await connections.OpenAsync(ConnectionIntent.Primary, cancellationToken);
+        try
         {
+            await AcquireLockAsync(lockConnection, settings, cancellationToken);
+            try
+            {
+                await UpgradeAsync(settings, cancellationToken);
+                await using var check = lockConnection.CreateCommand();
+                check.CommandText = ReadCommittedSnapshotCheck.Sql;
+                check.CommandTimeout = settings.CommandTimeoutSeconds;
+                snapshot.Report(await check.ExecuteScalarAsync(cancellationToken) is int and 1);
+            }
+            finally
+            {
+                // Released explicitly: a pooled connection keeps its session, and with it a session lock, after Dispose.
+                await ReleaseLockAsync(lockConnection, settings);
+            }
         }
+        catch (SqlException exception) when (SqlServerConnectionFactory.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DatabaseUnavailableException($"The SQL Server database became unavailable while migrating (SQL error {exception.Number}).", exception);
+        }
+    }
 
+    private async Task UpgradeAsync(DatabaseOptions settings, CancellationToken cancellationToken)
+    {
         var upgrade = DeployChanges.To
             .SqlDatabase(connections.ConnectionString)
             .WithScriptsEmbeddedInAssembly(typeof(SqlServerDatabaseMigrator).Assembly, IsMigration)
@@ -64,6 +133,39 @@ internal sealed class SqlServerDatabaseMigrator(
         }
     }
 
+    private async Task AcquireLockAsync(SqlConnection connection, DatabaseOptions settings, CancellationToken cancellationToken)
+    {
+        var timeoutSeconds = settings.SqlServer.MigrationLockTimeoutSeconds;
+        await using var command = connection.CreateCommand();
+        command.CommandText = AcquireMigrationLock;
+        command.Parameters.Add(new SqlParameter("@lock_resource", SqlDbType.NVarChar, 255) { Value = MigrationLockResource });
+        command.Parameters.Add(new SqlParameter("@lock_timeout_ms", SqlDbType.Int) { Value = timeoutSeconds * 1_000 });
+        command.CommandTimeout = timeoutSeconds + Math.Max(settings.CommandTimeoutSeconds, 30);
+        var result = await command.ExecuteScalarAsync(cancellationToken) as int?;
+        if (result is not (0 or 1))
+        {
+            throw new InvalidOperationException(result == -1
+                ? $"Another instance held the migration lock {MigrationLockResource} for longer than {timeoutSeconds} s (Database:SqlServer:MigrationLockTimeoutSeconds); is a migration stuck?"
+                : $"The migration lock {MigrationLockResource} was not granted (sp_getapplock returned {result}).");
+        }
+
+        logger.AcquiredMigrationLock(MigrationLockResource);
+    }
+
+    private static async Task ReleaseLockAsync(SqlConnection connection, DatabaseOptions settings)
+    {
+        if (connection.State != ConnectionState.Open)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReleaseMigrationLock;
+        command.Parameters.Add(new SqlParameter("@lock_resource", SqlDbType.NVarChar, 255) { Value = MigrationLockResource });
+        command.CommandTimeout = settings.CommandTimeoutSeconds;
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
     private static bool IsMigration(string name) => MigrationScripts.IsIn(name, JournalPrefix);
 
     /// <summary>Creates the database of the connection string when missing, connecting to master to do it.</summary>
@@ -83,19 +185,10 @@ internal sealed class SqlServerDatabaseMigrator(
         await using var connection = await master.OpenAsync(ConnectionIntent.Primary, cancellationToken);
         await using var command = connection.CreateCommand();
 
-        // The name is a value here; QUOTENAME makes it an identifier inside the dynamic statement.
         command.CommandText = CreateDatabaseStatement;
-        command.Parameters.Add(new SqlParameter("@name", System.Data.SqlDbType.NVarChar, 128) { Value = name });
+        command.Parameters.Add(new SqlParameter("@name", SqlDbType.NVarChar, 128) { Value = name });
         command.CommandTimeout = Math.Max(options.Value.CommandTimeoutSeconds, 60);
         await command.ExecuteNonQueryAsync(cancellationToken);
         logger.EnsuredSqlServerDatabase();
     }
-
-    internal const string CreateDatabaseStatement = """
-        IF DB_ID(@name) IS NULL
-        BEGIN
-            DECLARE @create nvarchar(300) = N'CREATE DATABASE ' + QUOTENAME(@name) + N';';
-            EXEC sys.sp_executesql @create;
-        END;
-        """;
 }

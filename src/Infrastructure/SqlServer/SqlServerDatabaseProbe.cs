@@ -4,14 +4,24 @@ using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.SqlServer;
 
-internal sealed class SqlServerDatabaseProbe(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IDatabaseProbe
+/// <summary>
+/// Ready means the primary answers (the database that takes writes and authenticates callers). The one
+/// statement also reads whether READ_COMMITTED_SNAPSHOT is on, so a database without it shows as Degraded.
+/// </summary>
+internal sealed class SqlServerDatabaseProbe(
+    SqlServerConnectionFactory connections,
+    ReadCommittedSnapshotCheck snapshot,
+    IOptions<DatabaseOptions> options) : IDatabaseProbe
 {
-    internal const string Sql = "SELECT 1;";
+    // The connected database's own row of sys.databases is visible to every login that can connect.
+    internal const string Sql = ReadCommittedSnapshotCheck.Sql;
 
-    // The primary: ready means the database that takes writes and authenticates callers answers.
-    public Task ProbeAsync(CancellationToken cancellationToken) =>
-        connections.RunAsync(
+    public async Task<DatabaseProbeResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var on = await connections.RunAsync(
             ConnectionIntent.Primary,
-            connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken)),
+            connection => connection.ExecuteScalarAsync<int?>(new CommandDefinition(Sql, commandTimeout: options.Value.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken)),
             cancellationToken);
+        return snapshot.Report(on == 1);
+    }
 }

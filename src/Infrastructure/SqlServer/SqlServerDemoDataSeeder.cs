@@ -26,9 +26,16 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
     internal const string InsertApiKey = "INSERT INTO dbo.api_keys (user_id, key_hash, created_at, api_version) VALUES (@user_id, @key_hash, @created_at, @api_version);";
     internal const string InsertMembership = "INSERT INTO dbo.memberships (account_id, user_id, can_read_imports) VALUES (@account_id, @user_id, @can_read_imports);";
 
+    /// <summary>
+    /// A SERIALIZABLE transaction leaves its isolation level on the session, and the session goes back to the
+    /// pool with the connection: without this, the next request on that pooled connection would read with
+    /// range locks.
+    /// </summary>
+    internal const string ResetIsolationLevel = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;";
+
     /// <summary>Every statement this seeder sends (SqlBulkCopy aside), for the parser tests.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
-        [CountAccounts, CountAccountsWithToken, FindAccount, CountImports, InsertAccount, InsertUser, InsertApiKey, InsertMembership];
+        [CountAccounts, CountAccountsWithToken, FindAccount, CountImports, InsertAccount, InsertUser, InsertApiKey, InsertMembership, ResetIsolationLevel];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +44,7 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
         return accounts == 0 && await EnsureDemoTenantsAsync(connection, cancellationToken);
     }
 
-    public async Task AddDemoImportsAsync(int count, CancellationToken cancellationToken)
+    public async Task AddDemoImportsAsync(int count, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var connection = await connections.OpenAsync(ConnectionIntent.Primary, cancellationToken);
@@ -48,17 +55,36 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
             CountImports, TypedParameter.ToDapper([TypedParameter.Int64("account_id", accountId)]), cancellationToken: cancellationToken));
 
         var rows = DemoImportGenerator.AdditionalImports(count, existing);
+        var written = 0L;
+        progress?.Report(new SeedProgress(0, count));
         foreach (var batch in rows.Chunk(BatchSize))
         {
             await using var transaction = connection.BeginTransaction();
             await BulkInsertAsync(connection, transaction, accountId, batch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            written += batch.Length;
+            progress?.Report(new SeedProgress(written, count));
         }
 
         logger.AddedDemoImports(count);
     }
 
     private async Task<bool> EnsureDemoTenantsAsync(SqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EnsureDemoTenantsSerializableAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            if (connection.State == ConnectionState.Open)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(ResetIsolationLevel, cancellationToken: CancellationToken.None));
+            }
+        }
+    }
+
+    private async Task<bool> EnsureDemoTenantsSerializableAsync(SqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
 

@@ -29,7 +29,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
                 await using var transaction = settings.SqlServer.UseSnapshotIsolation
                     ? await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken)
                     : null;
-                var command = new CommandDefinition(sql, TypedParameter.ToDapper(Parameters(request)), transaction, settings.CommandTimeoutSeconds, cancellationToken: cancellationToken);
+                var command = new CommandDefinition(sql, TypedParameter.ToDapper(Parameters(request)), transaction, settings.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken);
                 KeysetPage page;
                 await using (var results = await connection.QueryMultipleAsync(command))
                 {

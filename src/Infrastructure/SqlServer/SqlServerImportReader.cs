@@ -30,7 +30,7 @@ internal sealed class SqlServerImportReader(SqlServerConnectionFactory connectio
             async connection =>
             {
                 var row = await connection.QuerySingleOrDefaultAsync<SqlServerImportRow>(
-                    new CommandDefinition(Sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+                    new CommandDefinition(Sql, parameters, commandTimeout: options.Value.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken));
                 return row?.ToRecord();
             },
             cancellationToken);

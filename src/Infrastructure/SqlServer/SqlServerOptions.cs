@@ -27,6 +27,15 @@ public sealed class SqlServerOptions
     /// </summary>
     public bool UseSnapshotIsolation { get; set; }
 
-    /// <summary>Create the database named in the connection string when it is missing (Development, compose). Needs CREATE DATABASE permission.</summary>
+    /// <summary>
+    /// Create the database named in the connection string when it is missing (Development, compose), with
+    /// READ_COMMITTED_SNAPSHOT ON. Needs CREATE DATABASE permission.
+    /// </summary>
     public bool CreateDatabaseIfMissing { get; set; }
+
+    /// <summary>
+    /// How long an instance waits for another instance's migration to finish (migrations run under an
+    /// exclusive session application lock, so instances that start together migrate once).
+    /// </summary>
+    public int MigrationLockTimeoutSeconds { get; set; } = 120;
 }

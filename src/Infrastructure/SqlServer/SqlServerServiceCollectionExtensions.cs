@@ -21,14 +21,16 @@ internal static class SqlServerServiceCollectionExtensions
             .Validate(o => o.SqlServer.ConnectTimeoutSeconds > 0, "Database:SqlServer:ConnectTimeoutSeconds must be positive.")
             .Validate(o => o.SqlServer.RetryCount is >= 0 and < 60, "Database:SqlServer:RetryCount must be between 0 and 59.")
             .Validate(o => o.SqlServer.RetryDelayMilliseconds >= 0 && o.SqlServer.MaxRetryDelayMilliseconds is >= 0 and <= 120_000,
-                "Database:SqlServer retry delays must be between 0 and 120000 milliseconds.");
+                "Database:SqlServer retry delays must be between 0 and 120000 milliseconds.")
+            .Validate(o => o.SqlServer.MigrationLockTimeoutSeconds is > 0 and <= 3_600, "Database:SqlServer:MigrationLockTimeoutSeconds must be between 1 and 3600.");
 
-        var settings = new SqlServerOptions();
-        configuration.GetSection($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqlServer)}").Bind(settings);
+        var database = configuration.ReadDatabaseOptions();
         var connectionStringName = DatabaseServiceCollectionExtensions.ConnectionStringName;
         var primary = configuration.GetConnectionString(connectionStringName)
                       ?? throw new InvalidOperationException($"Database:Provider SqlServer needs ConnectionStrings:{connectionStringName}.");
-        services.AddSingleton(new SqlServerConnectionFactory(primary, configuration.GetConnectionString(ReadConnectionStringName), settings));
+        services.AddSingleton(new SqlServerConnectionFactory(
+            primary, configuration.GetConnectionString(ReadConnectionStringName), database.SqlServer, database.StatementCommandTimeoutSeconds));
+        services.AddSingleton<ReadCommittedSnapshotCheck>();
         return services.AddDialect<SqlServerDatabaseMigrator, SqlServerDatabaseProbe, SqlServerDemoDataSeeder>(typeof(SqlServerServiceCollectionExtensions).Namespace!);
     }
 }

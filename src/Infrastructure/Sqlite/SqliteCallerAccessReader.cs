@@ -1,6 +1,8 @@
 using System.Data;
 using Dapper;
 using ImportsService.Application.Access.ResolveCaller;
+using ImportsService.Domain.Access;
+using ImportsService.Infrastructure.Access;
 using ImportsService.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 
@@ -8,28 +10,56 @@ namespace ImportsService.Infrastructure.Sqlite;
 
 internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : ICallerAccessReader
 {
-    // One round trip: the key (by its unique hash) and, left-joined, the caller's membership of the named account.
-    private const string Sql = """
-        SELECT k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
-               COALESCE(m.can_read_imports, 0) AS CanReadImports, k.api_version AS ApiVersion
-        FROM api_keys k
-        LEFT JOIN accounts a ON a.token = @account_token
-        LEFT JOIN memberships m ON m.account_id = a.id AND m.user_id = k.user_id
-        WHERE k.key_hash = @key_hash AND k.revoked_at IS NULL
-        LIMIT 1;
-        """;
+    /// <summary>A key stored as its SHA-256 (the demo keys, keys from before peppered keys).</summary>
+    internal static readonly string Sql = Lookup("k.key_hash = @key_hash", ApiKeyHashScheme.Sha256);
+
+    /// <summary>An issued key: its HMAC under any configured pepper.</summary>
+    internal static readonly string PepperedSql = Lookup(ApiKeyHashSlots.InList("k.key_hash"), ApiKeyHashScheme.HmacSha256);
 
     public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         parameters.Add("key_hash", apiKeyHash, DbType.Binary);
-        parameters.Add("account_token", accountToken, DbType.String);
+        return FindAsync(Sql, parameters, accountToken, cancellationToken);
+    }
 
+    public Task<CallerAccessRow?> FindAsync(ApiKeyLookup lookup, string accountToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        if (lookup.Scheme == ApiKeyHashScheme.Sha256)
+        {
+            return FindAsync(lookup.Hashes[0], accountToken, cancellationToken);
+        }
+
+        var parameters = new DynamicParameters();
+        foreach (var (name, hash) in ApiKeyHashSlots.Values(lookup))
+        {
+            parameters.Add(name, hash, DbType.Binary);
+        }
+
+        return FindAsync(PepperedSql, parameters, accountToken, cancellationToken);
+    }
+
+    // One round trip: the key (by its unique hash, of the lookup's scheme) and, left-joined, the caller's
+    // membership of the named account. The scheme is a literal: each scheme has its own text.
+    private static string Lookup(string keyPredicate, ApiKeyHashScheme scheme) => $"""
+        SELECT k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
+               COALESCE(m.can_read_imports, 0) AS CanReadImports, k.api_version AS ApiVersion
+        FROM api_keys k
+        LEFT JOIN accounts a ON a.token = @account_token
+        LEFT JOIN memberships m ON m.account_id = a.id AND m.user_id = k.user_id
+        WHERE {keyPredicate} AND k.hash_scheme = {(int)scheme} AND k.revoked_at IS NULL
+        LIMIT 1;
+        """;
+
+    private Task<CallerAccessRow?> FindAsync(string sql, DynamicParameters parameters, string accountToken, CancellationToken cancellationToken)
+    {
+        parameters.Add("account_token", accountToken, DbType.String);
         return connections.RunAsync(
             async connection =>
             {
                 var row = await connection.QuerySingleOrDefaultAsync<Row>(
-                    new CommandDefinition(Sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+                    new CommandDefinition(sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
                 return row is null ? null : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports != 0, ApiVersionOf(row.ApiVersion));
             },
             cancellationToken);

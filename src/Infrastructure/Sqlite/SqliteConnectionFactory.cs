@@ -4,16 +4,24 @@ using Microsoft.Data.Sqlite;
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// Opens one pooled connection per unit of work and ties a cancellation token to it. SQLite statements
-/// run synchronously and <see cref="SqliteCommand.Cancel"/> does nothing, so cancellation interrupts the
-/// connection (<c>sqlite3_interrupt</c>): the running statement stops at its next step.
+/// Opens one pooled connection per unit of work and ties a cancellation token and a time budget to it.
+/// SQLite statements run synchronously and <see cref="SqliteCommand.Cancel"/> does nothing, so both
+/// interrupt the connection (<c>sqlite3_interrupt</c>): the running statement stops at its next step.
 /// </summary>
-internal sealed class SqliteConnectionFactory(string connectionString)
+/// <param name="statementBudget">
+/// How long one unit of work run by <see cref="RunAsync{T}"/> may take once its connection is open
+/// (<c>Database:StatementTimeoutMs</c>); null for no budget. Past it the statement is interrupted and
+/// <see cref="QueryTooExpensiveException"/> is thrown.
+/// </param>
+internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan? statementBudget = null)
 {
     private const int SqliteInterrupt = 9;
 
     // The schema declares foreign keys; SQLite enforces them only when each connection asks.
     public string ConnectionString { get; } = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
+
+    /// <summary>The time budget of one unit of work, or null when there is none.</summary>
+    public TimeSpan? StatementBudget { get; } = statementBudget;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +43,7 @@ internal sealed class SqliteConnectionFactory(string connectionString)
         cancellationToken.Register(
             static state =>
             {
+                // A connection that runs nothing ignores the interrupt, so a timer that fires late does no harm.
                 if (((SqliteConnection)state!).Handle is { } handle)
                 {
                     SQLitePCL.raw.sqlite3_interrupt(handle);
@@ -42,12 +51,21 @@ internal sealed class SqliteConnectionFactory(string connectionString)
             },
             connection);
 
-    /// <summary>Runs <paramref name="work"/> on an open connection, translating interrupts and unavailability.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on an open connection within the time budget, translating interrupts
+    /// (cancelled request, or budget spent) and unavailability.
+    /// </summary>
     public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenAsync(cancellationToken);
+
+        // The budget starts once the connection is open: it times the statements, not the pool. The
+        // registrations are disposed before the connection goes back to the pool (reverse declaration order),
+        // and disposing one waits for a callback that is running, so no interrupt reaches the next user.
+        using var budget = StatementBudget is { } limit ? new CancellationTokenSource(limit) : null;
         using var interrupt = InterruptOnCancel(connection, cancellationToken);
+        using var overBudget = budget is null ? default : InterruptOnCancel(connection, budget.Token);
         try
         {
             return await work(connection);
@@ -55,6 +73,10 @@ internal sealed class SqliteConnectionFactory(string connectionString)
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteInterrupt && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("The statement was interrupted because the request was cancelled.", exception, cancellationToken);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteInterrupt && budget is { IsCancellationRequested: true })
+        {
+            throw new QueryTooExpensiveException(StatementBudget!.Value, exception);
         }
         catch (SqliteException exception) when (IsTransient(exception.SqliteErrorCode))
         {

@@ -22,7 +22,7 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         return accounts == 0 && await EnsureDemoTenantsAsync(connection, cancellationToken);
     }
 
-    public async Task AddDemoImportsAsync(int count, CancellationToken cancellationToken)
+    public async Task AddDemoImportsAsync(int count, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -33,7 +33,8 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
             "SELECT COUNT(*) FROM imports WHERE account_id = @accountId;", new { accountId }, cancellationToken: cancellationToken));
 
         var rows = DemoImportGenerator.AdditionalImports(count, existing);
-        await InsertImportsAsync(connection, accountId, rows, cancellationToken);
+        progress?.Report(new SeedProgress(0, count));
+        await InsertImportsAsync(connection, accountId, rows, count, progress, cancellationToken);
         logger.AddedDemoImports(count);
     }
 
@@ -87,13 +88,17 @@ internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, 
         return true;
     }
 
-    private static async Task InsertImportsAsync(SqliteConnection connection, long accountId, IEnumerable<GeneratedImport> rows, CancellationToken cancellationToken)
+    private static async Task InsertImportsAsync(
+        SqliteConnection connection, long accountId, IEnumerable<GeneratedImport> rows, int total, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
+        var written = 0L;
         foreach (var batch in rows.Chunk(BatchSize))
         {
             await using var transaction = connection.BeginTransaction();
             await InsertBatchAsync(connection, transaction, accountId, batch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            written += batch.Length;
+            progress?.Report(new SeedProgress(written, total));
         }
     }
 

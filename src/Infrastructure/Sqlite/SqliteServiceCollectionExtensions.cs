@@ -17,7 +17,7 @@ internal static class SqliteServiceCollectionExtensions
     public static IServiceCollection AddSqlite(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName) ?? DefaultConnectionString;
-        services.AddSingleton(new SqliteConnectionFactory(connectionString));
+        services.AddSingleton(new SqliteConnectionFactory(connectionString, configuration.ReadDatabaseOptions().StatementBudget));
         return services.AddDialect<SqliteDatabaseMigrator, SqliteDatabaseProbe, SqliteDemoDataSeeder>(typeof(SqliteServiceCollectionExtensions).Namespace!);
     }
 }

@@ -20,6 +20,9 @@ internal abstract class TestDatabase : IAsyncDisposable
 {
     public const string SigningKey = "integration-tests-cursor-signing-key-0123456789";
 
+    /// <summary>The API key pepper the services of every test database hash issued keys with.</summary>
+    public const string Pepper = "integration-tests-api-key-pepper-0123456789abcdef";
+
     private Respawner? respawner;
     private ServiceProvider? services;
 
@@ -31,7 +34,7 @@ internal abstract class TestDatabase : IAsyncDisposable
     {
         await CreateAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        var collection = new ServiceCollection().AddLogging().AddApplication(cursors => cursors.SigningKeys.Add(SigningKey)).AddInfrastructure(configuration);
+        var collection = new ServiceCollection().AddLogging().AddApplication(cursors => cursors.SigningKeys.Add(SigningKey), apiKeys => apiKeys.Pepper.Add(Pepper)).AddInfrastructure(configuration);
         // The suite proves what the database answers: every look-up goes to it (the cache has tests of its own).
         collection.Configure<CallerCacheOptions>(cache => cache.Seconds = 0);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

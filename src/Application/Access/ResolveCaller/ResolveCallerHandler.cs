@@ -1,18 +1,26 @@
-using ImportsService.Domain.Access;
+using ImportsService.Application.Access.ApiKeys;
 using MediatR;
 
 namespace ImportsService.Application.Access.ResolveCaller;
 
-internal sealed class ResolveCallerHandler(ICallerAccessReader reader) : IRequestHandler<ResolveCallerQuery, CallerResolution>
+/// <param name="peppers">The configured peppers; without them (a handler built by hand) only SHA-256 keys can be resolved.</param>
+internal sealed class ResolveCallerHandler(ICallerAccessReader reader, ApiKeyPeppers? peppers = null) : IRequestHandler<ResolveCallerQuery, CallerResolution>
 {
     private static readonly CallerResolution Unauthenticated = new(CallerStanding.Unauthenticated, null, null);
 
     public async Task<CallerResolution> Handle(ResolveCallerQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var hash = ApiKeyHash.Compute(request.ApiKey);
-        var row = await reader.FindAsync(hash, request.AccountToken, cancellationToken);
-        if (row is null || !ApiKeyHash.Matches(row.StoredKeyHash, hash))
+
+        // A key that looks issued but whose format or checksum is wrong is refused here, before any database work.
+        var lookup = ApiKeyPeppers.LookupFor(request.ApiKey, peppers);
+        if (lookup is null)
+        {
+            return Unauthenticated;
+        }
+
+        var row = await reader.FindAsync(lookup, request.AccountToken, cancellationToken);
+        if (row is null || !lookup.Matches(row.StoredKeyHash))
         {
             return Unauthenticated;
         }

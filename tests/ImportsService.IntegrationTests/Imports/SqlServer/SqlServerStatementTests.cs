@@ -134,6 +134,7 @@ internal sealed class SqlServerStatementTests
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0001_create_access_tables.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0004_api_key_versions.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
@@ -251,6 +252,164 @@ internal sealed class SqlServerStatementTests
         Assert.That(table.Rows, Has.Count.EqualTo(3));
     }
 
+    [Test]
+    public void The_migrators_own_statements_parse_and_name_exactly_their_parameters()
+    {
+        var expected = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [SqlServerDatabaseMigrator.CreateDatabaseStatement] = ["name"],
+            [SqlServerDatabaseMigrator.AcquireMigrationLock] = ["lock_resource", "lock_timeout_ms"],
+            [SqlServerDatabaseMigrator.ReleaseMigrationLock] = ["lock_resource"],
+            [ReadCommittedSnapshotCheck.Sql] = [],
+        };
+
+        Assert.That(SqlServerDatabaseMigrator.Statements, Is.EquivalentTo(expected.Keys));
+        foreach (var (sql, parameters) in expected)
+        {
+            var (errors, variables, fragment) = Parse(sql);
+            var calls = new ProcedureCallCollector();
+            fragment.Accept(calls);
+
+            // A procedure's own parameter names (@Resource = …) are not values the command supplies.
+            Assert.That(errors, Is.Empty, sql);
+            Assert.That(variables.Except(calls.ParameterNames, StringComparer.Ordinal), Is.EquivalentTo(parameters), sql);
+        }
+    }
+
+    [Test]
+    public void A_database_the_service_creates_gets_read_committed_snapshot_right_after_create()
+    {
+        var create = SqlServerDatabaseMigrator.CreateDatabaseStatement;
+        var (_, _, fragment) = Parse(create);
+        var calls = new ProcedureCallCollector();
+        fragment.Accept(calls);
+
+        // The dynamic statements as QUOTENAME renders them for a database called imports.
+        var createDatabase = Parse("CREATE DATABASE [imports];");
+        var enableSnapshot = Parse("ALTER DATABASE [imports]" + SqlServerDatabaseMigrator.EnableReadCommittedSnapshot);
+        var options = new DatabaseOptionCollector();
+        enableSnapshot.Fragment.Accept(options);
+
+        Assert.That(createDatabase.Errors, Is.Empty);
+        Assert.That(enableSnapshot.Errors, Is.Empty);
+        Assert.That(options.Options, Is.EqualTo(new[] { "ReadCommittedSnapshot=On" }));
+        Assert.That(calls.Procedures, Is.EqualTo(new[] { "sys.sp_executesql", "sys.sp_executesql" }), "CREATE, then ALTER … SET READ_COMMITTED_SNAPSHOT ON");
+        Assert.That(create.IndexOf("CREATE DATABASE", StringComparison.Ordinal), Is.LessThan(create.IndexOf("ALTER DATABASE", StringComparison.Ordinal)));
+        Assert.That(create, Does.Contain("IF ERROR_NUMBER() <> 1801 THROW;"), "a database another instance created a moment ago is not an error");
+    }
+
+    [Test]
+    public void Migrations_run_under_an_exclusive_session_application_lock()
+    {
+        var (_, _, acquire) = Parse(SqlServerDatabaseMigrator.AcquireMigrationLock);
+        var (_, _, release) = Parse(SqlServerDatabaseMigrator.ReleaseMigrationLock);
+        var acquired = new ProcedureCallCollector();
+        var released = new ProcedureCallCollector();
+        acquire.Accept(acquired);
+        release.Accept(released);
+
+        Assert.That(acquired.Procedures, Is.EqualTo(new[] { "sys.sp_getapplock" }));
+        Assert.That(acquired.Arguments, Is.SupersetOf(new[] { "@LockMode=N'Exclusive'", "@LockOwner=N'Session'", "@Resource=@lock_resource", "@LockTimeout=@lock_timeout_ms" }));
+        Assert.That(released.Procedures, Is.EqualTo(new[] { "sys.sp_releaseapplock" }));
+        Assert.That(released.Arguments, Is.SupersetOf(new[] { "@LockOwner=N'Session'", "@Resource=@lock_resource" }));
+    }
+
+    [Test]
+    public void The_ready_probe_reads_read_committed_snapshot_of_the_connected_database()
+    {
+        var (errors, variables, _) = Parse(SqlServerDatabaseProbe.Sql);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(variables, Is.Empty);
+        Assert.That(SqlServerDatabaseProbe.Sql, Does.Contain("is_read_committed_snapshot_on").And.Contain("FROM sys.databases WHERE database_id = DB_ID()"));
+    }
+
+    [Test]
+    public void The_seeder_resets_the_isolation_level_its_serializable_transaction_leaves_on_the_session()
+    {
+        var (errors, _, fragment) = Parse(SqlServerDemoDataSeeder.ResetIsolationLevel);
+        var statement = fragment is TSqlScript script ? script.Batches.Single().Statements.Single() : null;
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(statement, Is.TypeOf<SetTransactionIsolationLevelStatement>().With.Property(nameof(SetTransactionIsolationLevelStatement.Level)).EqualTo(Microsoft.SqlServer.TransactSql.ScriptDom.IsolationLevel.ReadCommitted));
+        Assert.That(SqlServerDemoDataSeeder.Statements, Does.Contain(SqlServerDemoDataSeeder.ResetIsolationLevel));
+    }
+
+    [Test]
+    public void The_peppered_caller_lookup_parses_and_sends_four_sized_binary_hashes_and_the_token()
+    {
+        var lookup = ApiKeyLookup.FromHashes(ApiKeyHashScheme.HmacSha256, [new byte[32], Enumerable.Repeat((byte)7, 32).ToArray()]);
+        var parameters = SqlServerCallerAccessReader.Parameters(lookup, "acct-token").ToDictionary(p => p.Name);
+        var (errors, variables, _) = Parse(SqlServerCallerAccessReader.PepperedSql);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters.Keys, Is.EquivalentTo(new[] { "key_hash_0", "key_hash_1", "key_hash_2", "key_hash_3", "account_token" }));
+        foreach (var slot in Enumerable.Range(0, 4).Select(i => parameters[$"key_hash_{i}"]))
+        {
+            Assert.That((slot.Type, slot.Size), Is.EqualTo((DbType.Binary, (int?)SqlServerColumnLengths.KeyHash)), slot.Name);
+        }
+
+        Assert.That(parameters["key_hash_3"].Value, Is.EqualTo(lookup.Hashes[1]), "the last hash fills the spare slots");
+        Assert.That(SqlServerCallerAccessReader.PepperedSql, Does.Contain("k.key_hash IN (@key_hash_0, @key_hash_1, @key_hash_2, @key_hash_3) AND k.hash_scheme = 1 AND k.revoked_at IS NULL"));
+        Assert.That(SqlServerCallerAccessReader.Sql, Does.Contain("k.key_hash = @key_hash AND k.hash_scheme = 0 AND k.revoked_at IS NULL"));
+    }
+
+    [Test]
+    public void The_key_writer_statements_parse_and_the_key_row_is_typed_as_its_columns()
+    {
+        foreach (var sql in SqlServerApiKeyWriter.Statements)
+        {
+            Assert.That(Parse(sql).Errors, Is.Empty, sql);
+        }
+
+        var key = new Application.Access.CreateApiKey.NewApiKey("acct", "user", new byte[32], ApiKeyHashScheme.HmacSha256, true);
+        var parameters = SqlServerApiKeyWriter.KeyParameters(5, key, new DateTime(2025, 1, 2, 3, 4, 5, 678, 901, DateTimeKind.Utc)).ToDictionary(p => p.Name);
+
+        Assert.That(Parse(SqlServerApiKeyWriter.InsertKey).Variables, Is.EquivalentTo(parameters.Keys));
+        Assert.That(parameters["hash_scheme"], Is.EqualTo(new TypedParameter("hash_scheme", (byte)1, DbType.Byte)));
+        Assert.That((parameters["key_hash"].Type, parameters["key_hash"].Size), Is.EqualTo((DbType.Binary, (int?)32)));
+        Assert.That((parameters["created_at"].Type, parameters["created_at"].Scale), Is.EqualTo((DbType.DateTime2, (byte?)6)));
+        Assert.That(parameters["user_id"].Type, Is.EqualTo(DbType.Int64));
+    }
+
+    [Test]
+    public void The_key_revocations_parse_and_name_exactly_their_parameters()
+    {
+        var lookup = ApiKeyLookup.Sha256("demo-api-key");
+        var byHash = SqlServerApiKeyRevoker.Parameters(lookup, DateTime.UtcNow).ToDictionary(p => p.Name);
+        var byId = SqlServerApiKeyRevoker.Parameters(42, DateTime.UtcNow).ToDictionary(p => p.Name);
+
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeByHash).Errors, Is.Empty);
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeById).Errors, Is.Empty);
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeByHash).Variables, Is.EquivalentTo(byHash.Keys));
+        Assert.That(Parse(SqlServerApiKeyRevoker.RevokeById).Variables, Is.EquivalentTo(byId.Keys));
+        Assert.That(byHash["hash_scheme"], Is.EqualTo(new TypedParameter("hash_scheme", (byte)0, DbType.Byte)));
+        Assert.That((byHash["revoked_at"].Type, byHash["revoked_at"].Scale), Is.EqualTo((DbType.DateTime2, (byte?)6)));
+        Assert.That(byId["id"].Type, Is.EqualTo(DbType.Int64));
+        Assert.That(SqlServerApiKeyRevoker.RevokeByHash, Does.Contain("AND revoked_at IS NULL"), "revoking twice changes nothing");
+    }
+
+    [Test]
+    public void Migration_0005_adds_the_scheme_defaulting_to_sha256_and_keeps_authentication_one_covering_seek()
+    {
+        var script = SqlServerDatabaseMigrator.Scripts().Single(s => s.Name.EndsWith("0005_api_key_hash_scheme.sql", StringComparison.Ordinal)).Contents;
+        var (errors, _, fragment) = Parse(script);
+        var indexes = new IndexCollector();
+        fragment.Accept(indexes);
+        var added = fragment is TSqlScript tsql
+            ? tsql.Batches.SelectMany(b => b.Statements).OfType<AlterTableAddTableElementStatement>().SelectMany(a => a.Definition.ColumnDefinitions).Single()
+            : null;
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(added!.ColumnIdentifier.Value, Is.EqualTo("hash_scheme"));
+        Assert.That(((SqlDataTypeReference)added.DataType).SqlDataTypeOption, Is.EqualTo(SqlDataTypeOption.TinyInt));
+        Assert.That(added.DefaultConstraint?.Expression, Is.InstanceOf<ParenthesisExpression>().Or.InstanceOf<IntegerLiteral>());
+        Assert.That(script, Does.Contain("DEFAULT (0)").And.Contain("CHECK (hash_scheme IN (0, 1))"));
+        Assert.That(indexes.Nonclustered, Is.EqualTo(new[] { "key_hash INCLUDE user_id, revoked_at, api_version, hash_scheme" }));
+        Assert.That(script, Does.Contain("DROP_EXISTING = ON"), "replaces ux_api_keys_key_hash of 0001");
+    }
+
     /// <summary>A request of exactly <paramref name="shape"/>, with values at microsecond precision.</summary>
     private static KeysetPageRequest RequestOf(KeysetQueryShape shape)
     {
@@ -310,6 +469,50 @@ internal sealed class SqlServerStatementTests
                 }
             }
         }
+    }
+
+    /// <summary>Every EXEC of a procedure, with its named arguments as written (<c>@Name=value</c>).</summary>
+    private sealed class ProcedureCallCollector : TSqlFragmentVisitor
+    {
+        public List<string> Procedures { get; } = [];
+
+        public List<string> Arguments { get; } = [];
+
+        public HashSet<string> ParameterNames { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(ExecutableProcedureReference node)
+        {
+            var name = node.ProcedureReference?.ProcedureReference?.Name;
+            if (name is null)
+            {
+                return;
+            }
+
+            Procedures.Add(string.Join('.', name.Identifiers.Select(i => i.Value)));
+            foreach (var parameter in node.Parameters)
+            {
+                var value = parameter.ParameterValue switch
+                {
+                    StringLiteral { IsNational: true } literal => $"N'{literal.Value}'",
+                    StringLiteral literal => $"'{literal.Value}'",
+                    VariableReference variable => variable.Name,
+                    var other => other.GetType().Name,
+                };
+                Arguments.Add($"{parameter.Variable?.Name}={value}");
+                if (parameter.Variable is { } named)
+                {
+                    ParameterNames.Add(named.Name.TrimStart('@'));
+                }
+            }
+        }
+    }
+
+    /// <summary>The options of ALTER DATABASE … SET, as <c>Kind=State</c>.</summary>
+    private sealed class DatabaseOptionCollector : TSqlFragmentVisitor
+    {
+        public List<string> Options { get; } = [];
+
+        public override void Visit(OnOffDatabaseOption node) => Options.Add($"{node.OptionKind}={node.OptionState}");
     }
 
     private sealed class IndexCollector : TSqlFragmentVisitor
