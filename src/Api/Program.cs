@@ -28,6 +28,7 @@ builder.Services.AddApiResponseHeaders();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
+ApiJsonContext.AddApiJson(builder.Services);
 
 var app = builder.Build();
 
