@@ -85,6 +85,13 @@ internal sealed class TokenAuthenticationHandler(
                 claims.Add(new Claim(AccessClaims.UserId, userId.ToString(CultureInfo.InvariantCulture)));
                 claims.Add(new Claim(AccessClaims.AccountId, accountId.ToString(CultureInfo.InvariantCulture)));
                 claims.Add(new Claim(AccessClaims.Permission, AccessClaims.ReadImportsPermission));
+                if (caller.RatePlan is { } plan)
+                {
+                    claims.Add(new Claim(AccessClaims.RatePlan, plan.Name));
+                    claims.Add(new Claim(AccessClaims.RatePermits, plan.PermitsPerWindow.ToString(CultureInfo.InvariantCulture)));
+                    claims.Add(new Claim(AccessClaims.RateWindowSeconds, plan.WindowSeconds.ToString(CultureInfo.InvariantCulture)));
+                }
+
                 break;
             case { Standing: CallerStanding.Forbidden, UserId: { } userId }:
                 // Authenticated, but without the permission claim: the ReadImports policy answers 403.

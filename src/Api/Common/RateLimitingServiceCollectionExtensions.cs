@@ -40,7 +40,6 @@ public static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IStoredAccountRatePlans, NoStoredAccountRatePlans>();
         services.AddSingleton<AccountRatePlans>();
         services.AddSingleton<AccountConcurrency>();
         services.AddSingleton<GlobalConcurrency>();

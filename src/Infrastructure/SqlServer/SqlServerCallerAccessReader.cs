@@ -49,7 +49,8 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
     // membership of the named account. The scheme is a literal: each scheme has its own text.
     private static string Lookup(string keyPredicate, ApiKeyHashScheme scheme) => $"""
         SELECT TOP (1) k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
-               CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports, k.api_version AS ApiVersion
+               CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports, k.api_version AS ApiVersion,
+               a.rate_plan AS RatePlan, a.rate_permits AS RatePermits, a.rate_window_seconds AS RateWindowSeconds
         FROM dbo.api_keys AS k
         LEFT JOIN dbo.accounts AS a ON a.token = @account_token
         LEFT JOIN dbo.memberships AS m ON m.account_id = a.id AND m.user_id = k.user_id
@@ -72,10 +73,14 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
                     new CommandDefinition(sql, TypedParameter.ToDapper(parameters), commandTimeout: options.Value.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken));
                 return row is null
                     ? null
-                    : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports, row.ApiVersion is { } version ? DateOnly.FromDateTime(version) : null);
+                    : new CallerAccessRow(
+                        row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports, row.ApiVersion is { } version ? DateOnly.FromDateTime(version) : null,
+                        RatePlan.FromStored(row.RatePlan, row.RatePermits, row.RateWindowSeconds));
             },
             cancellationToken);
 
     /// <param name="ApiVersion">The date column as SqlClient returns it to Dapper (midnight of that date).</param>
-    private sealed record Row(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateTime? ApiVersion);
+    private sealed record Row(
+        long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateTime? ApiVersion,
+        string? RatePlan, int? RatePermits, int? RateWindowSeconds);
 }

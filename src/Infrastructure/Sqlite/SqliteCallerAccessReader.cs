@@ -44,7 +44,8 @@ internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connectio
     // membership of the named account. The scheme is a literal: each scheme has its own text.
     private static string Lookup(string keyPredicate, ApiKeyHashScheme scheme) => $"""
         SELECT k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
-               COALESCE(m.can_read_imports, 0) AS CanReadImports, k.api_version AS ApiVersion
+               COALESCE(m.can_read_imports, 0) AS CanReadImports, k.api_version AS ApiVersion,
+               a.rate_plan AS RatePlan, a.rate_permits AS RatePermits, a.rate_window_seconds AS RateWindowSeconds
         FROM api_keys k
         LEFT JOIN accounts a ON a.token = @account_token
         LEFT JOIN memberships m ON m.account_id = a.id AND m.user_id = k.user_id
@@ -60,7 +61,9 @@ internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connectio
             {
                 var row = await connection.QuerySingleOrDefaultAsync<Row>(
                     new CommandDefinition(sql, parameters, commandTimeout: options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-                return row is null ? null : new CallerAccessRow(row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports != 0, ApiVersionOf(row.ApiVersion));
+                return row is null ? null : new CallerAccessRow(
+                    row.UserId, row.StoredKeyHash, row.AccountId, row.CanReadImports != 0, ApiVersionOf(row.ApiVersion),
+                    RatePlan.FromStored(row.RatePlan, row.RatePermits, row.RateWindowSeconds));
             },
             cancellationToken);
     }
@@ -69,5 +72,7 @@ internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connectio
     private static DateOnly? ApiVersionOf(string? stored) =>
         stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record Row(long UserId, byte[] StoredKeyHash, long? AccountId, long CanReadImports, string? ApiVersion);
+    private sealed record Row(
+        long UserId, byte[] StoredKeyHash, long? AccountId, long CanReadImports, string? ApiVersion,
+        string? RatePlan, long? RatePermits, long? RateWindowSeconds);
 }

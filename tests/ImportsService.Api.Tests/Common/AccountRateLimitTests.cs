@@ -114,10 +114,21 @@ public sealed partial class AccountRateLimitTests
     public async Task A_stored_plan_wins_over_configuration()
     {
         var demoId = LimitsTestSupport.DemoAccountId;
+        var databasePath = Path.Combine(Path.GetTempPath(), $"imports-plan-tests-{Guid.NewGuid():N}.db");
         await using var host = new ImportsApiFactory(
-            ApiHost.DatabasePath,
-            settings: new Dictionary<string, string> { [$"RateLimiting:Accounts:{demoId}:PermitsPerWindow"] = "1" },
-            configureServices: services => services.AddSingleton<IStoredAccountRatePlans>(new OnePlan(demoId, new AccountRatePlan("gold", 3, 10))));
+            databasePath,
+            settings: new Dictionary<string, string> { [$"RateLimiting:Accounts:{demoId}:PermitsPerWindow"] = "1" });
+        _ = host.Server;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath}"))
+        {
+            // The plan as the account stores it (migration 0006), read by the same look-up that authenticates.
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE accounts SET rate_plan = 'gold', rate_permits = 3, rate_window_seconds = 10 WHERE token = $token;";
+            command.Parameters.AddWithValue("$token", DemoTenants.DemoAccountToken);
+            Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
         using var demo = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
 
         using var response = await demo.GetAsync(Page);
@@ -213,10 +224,4 @@ public sealed partial class AccountRateLimitTests
 
     [GeneratedRegex("^\"[a-z0-9._-]+\";r=[0-9]+;t=[0-9]+$")]
     private static partial Regex StructuredItem();
-
-    private sealed class OnePlan(long accountId, AccountRatePlan plan) : IStoredAccountRatePlans
-    {
-        public ValueTask<AccountRatePlan?> FindAsync(long id, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(id == accountId ? plan : null);
-    }
 }

@@ -57,6 +57,31 @@ internal sealed class CallerAccessReaderTests(string provider) : DatabaseTest(pr
     }
 
     [Test]
+    public async Task The_accounts_stored_rate_plan_comes_with_the_caller_from_the_same_lookup()
+    {
+        await AddKeyAsync("key-1");
+        await AddMembershipAsync(canRead: true);
+        await using (var connection = await Database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                "UPDATE accounts SET rate_plan = 'gold', rate_permits = 3, rate_window_seconds = 10 WHERE id = @id;", new { id = account });
+        }
+
+        var caller = await ResolveAsync("key-1", "acct-token");
+
+        Assert.That(caller.RatePlan, Is.EqualTo(new RatePlan("gold", 3, 10)));
+    }
+
+    [Test]
+    public async Task An_account_without_a_stored_plan_has_none_and_configuration_applies()
+    {
+        await AddKeyAsync("key-1");
+        await AddMembershipAsync(canRead: true);
+
+        Assert.That((await ResolveAsync("key-1", "acct-token")).RatePlan, Is.Null);
+    }
+
+    [Test]
     public async Task Keys_are_stored_as_hashes_not_as_text()
     {
         await AddKeyAsync("key-1");

@@ -19,6 +19,7 @@ internal sealed class MigrationJournalTests(string provider) : DatabaseTest(prov
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0002_create_imports.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0004_api_key_versions.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0005_api_key_hash_scheme.sql",
+        $"ImportsService.Infrastructure.Database.{provider}.Migrations.0006_account_rate_plans.sql",
     ];
 
     [Test]

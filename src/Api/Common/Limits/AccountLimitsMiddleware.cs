@@ -28,7 +28,7 @@ internal sealed class AccountLimitsMiddleware(
             return;
         }
 
-        var plan = await plans.ResolveAsync(accountId, context.RequestAborted);
+        var plan = plans.Resolve(accountId, context.User);
         var take = await buckets.TakeAsync($"account:{accountId}", plan.Shape, 1, context.RequestAborted);
 
         // On starting, not now: the exception handler clears headers before it writes a 400 or 503.

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using ImportsService.Api.Access;
 using Microsoft.Extensions.Options;
 
 namespace ImportsService.Api.Common.Limits;
@@ -14,30 +16,18 @@ public sealed record AccountRatePlan(string Policy, int PermitsPerWindow, int Wi
 }
 
 /// <summary>
-/// The seam where a stored plan plugs in: the account table has no plan column yet, so the only
-/// implementation knows none. When it gets one, implement this in Infrastructure (or move it to an
-/// Application port) and register it in place of the default; its answer wins over configuration.
+/// An account's plan: the one stored with the account (it arrives with the caller, as claims, from the same
+/// look-up that authenticated the request: no extra database work), else <c>RateLimiting:Accounts:&lt;id&gt;</c>,
+/// else the section's defaults.
 /// </summary>
-public interface IStoredAccountRatePlans
-{
-    /// <summary>The account's plan, or null when it has none (configuration applies).</summary>
-    ValueTask<AccountRatePlan?> FindAsync(long accountId, CancellationToken cancellationToken);
-}
-
-internal sealed class NoStoredAccountRatePlans : IStoredAccountRatePlans
-{
-    public ValueTask<AccountRatePlan?> FindAsync(long accountId, CancellationToken cancellationToken) => ValueTask.FromResult<AccountRatePlan?>(null);
-}
-
-/// <summary>An account's plan: the stored one, else <c>RateLimiting:Accounts:&lt;id&gt;</c>, else the section's defaults.</summary>
-internal sealed class AccountRatePlans(IStoredAccountRatePlans stored, IOptions<RateLimitingOptions> options)
+internal sealed class AccountRatePlans(IOptions<RateLimitingOptions> options)
 {
     internal const string OverridePolicyName = "account";
 
-    public async ValueTask<AccountRatePlan> ResolveAsync(long accountId, CancellationToken cancellationToken)
+    public AccountRatePlan Resolve(long accountId, ClaimsPrincipal caller)
     {
-        if (await stored.FindAsync(accountId, cancellationToken) is { } plan && RateLimitingOptions.IsPolicyName(plan.Policy)
-            && plan.PermitsPerWindow >= 1 && plan.WindowSeconds >= 1)
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Stored(caller) is { } plan)
         {
             return plan;
         }
@@ -53,4 +43,12 @@ internal sealed class AccountRatePlans(IStoredAccountRatePlans stored, IOptions<
 
         return new AccountRatePlan(RateLimitingOptions.DefaultPolicyName, limits.PermitsPerWindow, limits.WindowSeconds);
     }
+
+    /// <summary>The stored plan the Token scheme put into the claims, when it is complete and its name can be a header value.</summary>
+    private static AccountRatePlan? Stored(ClaimsPrincipal caller) =>
+        caller.FindFirst(AccessClaims.RatePlan)?.Value is { } name && RateLimitingOptions.IsPolicyName(name)
+        && int.TryParse(caller.FindFirst(AccessClaims.RatePermits)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var permits) && permits >= 1
+        && int.TryParse(caller.FindFirst(AccessClaims.RateWindowSeconds)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var window) && window >= 1
+            ? new AccountRatePlan(name, permits, window)
+            : null;
 }

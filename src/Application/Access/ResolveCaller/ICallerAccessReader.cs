@@ -26,4 +26,5 @@ public interface ICallerAccessReader
 /// <param name="StoredKeyHash">The hash as stored, compared again in constant time by the handler.</param>
 /// <param name="AccountId">Null when the account token is unknown or the user is not a member.</param>
 /// <param name="ApiVersion">The API release the key is locked to (stored with the key); null for a key stored without one.</param>
-public sealed record CallerAccessRow(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateOnly? ApiVersion = null);
+/// <param name="RatePlan">The named account's stored rate plan; null when it has none (configuration applies).</param>
+public sealed record CallerAccessRow(long UserId, byte[] StoredKeyHash, long? AccountId, bool CanReadImports, DateOnly? ApiVersion = null, RatePlan? RatePlan = null);

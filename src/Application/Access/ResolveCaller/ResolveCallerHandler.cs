@@ -27,7 +27,7 @@ internal sealed class ResolveCallerHandler(ICallerAccessReader reader, ApiKeyPep
 
         // Unknown account, foreign account and missing permission are one answer: no account enumeration.
         return row is { AccountId: { } accountId, CanReadImports: true }
-            ? new CallerResolution(CallerStanding.MayReadImports, row.UserId, accountId, row.ApiVersion)
+            ? new CallerResolution(CallerStanding.MayReadImports, row.UserId, accountId, row.ApiVersion, row.RatePlan)
             : new CallerResolution(CallerStanding.Forbidden, row.UserId, null, row.ApiVersion);
     }
 }

@@ -22,4 +22,4 @@ public enum CallerStanding
 /// The API release the key is locked to, whenever the key is known (forbidden callers too); null when the key is
 /// unknown or was stored without a version (<see cref="Versioning.ApiReleases.Resolve"/> reads that as the first release).
 /// </param>
-public sealed record CallerResolution(CallerStanding Standing, long? UserId, long? AccountId, DateOnly? ApiVersion = null);
+public sealed record CallerResolution(CallerStanding Standing, long? UserId, long? AccountId, DateOnly? ApiVersion = null, RatePlan? RatePlan = null);

@@ -24,6 +24,7 @@ internal sealed class SqliteMigrationJournalTests
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0002_create_imports.sql",
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0004_api_key_versions.sql",
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0005_api_key_hash_scheme.sql",
+        "ImportsService.Infrastructure.Database.Sqlite.Migrations.0006_account_rate_plans.sql",
     ];
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "imports-journal-tests-" + Guid.NewGuid().ToString("N"));

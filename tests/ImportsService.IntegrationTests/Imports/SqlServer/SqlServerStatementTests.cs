@@ -135,6 +135,7 @@ internal sealed class SqlServerStatementTests
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0004_api_key_versions.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0006_account_rate_plans.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
