@@ -22,6 +22,7 @@ internal sealed class SqliteMigrationJournalTests
     [
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0001_create_access_tables.sql",
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0002_create_imports.sql",
+        "ImportsService.Infrastructure.Database.Sqlite.Migrations.0003_imports_timestamp_order_and_status_indexes.sql",
     ];
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "imports-journal-tests-" + Guid.NewGuid().ToString("N"));

@@ -133,6 +133,7 @@ internal sealed class SqlServerStatementTests
         {
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0001_create_access_tables.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0003_imports_timestamp_order_and_status_indexes.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
