@@ -1,13 +1,16 @@
+using System.Globalization;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Imports;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// The SQLite hooks of the keyset statements (<see cref="KeysetSql"/>). Both statements run on the covering
-/// index of the sort key, named with INDEXED BY so the plan cannot drift to a sort or a scan (SQLite refuses
-/// the statement instead), and the position is a row-value comparison <c>(created_at, id) &lt; (@after_ts, @after_id)</c>,
-/// which SQLite turns into one index range; the equivalent OR form makes it scan.
+/// The SQLite hooks of the keyset statements (<see cref="KeysetSql"/>). Every statement names its covering index
+/// with INDEXED BY so the plan cannot drift to a sort or a scan (SQLite refuses the statement instead), and the
+/// position is a row-value comparison <c>(created_at, id) &lt; (@after_ts, @after_id)</c>, which SQLite turns into
+/// one index range. The status arms are one compound SELECT under one ORDER BY … LIMIT: SQLite runs each arm as a
+/// co-routine reading its index range in sort order and merges them (<c>MERGE (UNION ALL)</c>), pulling only as many
+/// rows from each as the LIMIT takes, so no arm needs a LIMIT of its own and nothing is sorted.
 /// </summary>
 internal sealed class SqliteKeysetSql : KeysetSql
 {
@@ -28,14 +31,37 @@ internal sealed class SqliteKeysetSql : KeysetSql
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
+    public override string SortIndex(ImportSortKey key) => IndexFor(key);
+
     protected override string StatusPredicate => $"((@{StatusMaskParameter} >> status) & 1) = 1";
 
-    protected override string Source(ImportSortKey sortKey) => $"imports INDEXED BY {IndexFor(sortKey)}";
+    // No column: SQLite evaluates it once before the arm's loop and skips the arm when false.
+    protected override string StatusIncluded(ImportStatus status) =>
+        $"((@{StatusMaskParameter} >> {((int)status).ToString(CultureInfo.InvariantCulture)}) & 1) = 1";
+
+    protected override string Source(string index) => $"imports INDEXED BY {index}";
 
     protected override string Top(string rows) => string.Empty;
 
     protected override string Limit(string rows) => $" LIMIT {rows}";
 
-    protected override string TimestampPosition(string column, string after) =>
-        $"({column}, id) {after} (@{ImportParameters.AfterTimestamp}, @{ImportParameters.AfterId})";
+    // A unary + keeps a term from being used as an index bound (a documented SQLite idiom): the implied bound is
+    // checked on the rows the position's range reads and can never become where that range starts.
+    protected override string TimestampPosition(string column, string after, IReadOnlyList<KeysetPlan.ShapeBound> implied) =>
+        $"({column}, id) {after} (@{ImportParameters.AfterTimestamp}, @{ImportParameters.AfterId})"
+        + string.Concat(implied.Select(bound => $" AND +{column} {ImportColumns.Operator(bound.Operator)} @{bound.Slot.Parameter}"));
+
+    protected override string Greatest(string first, string second) => $"max({first}, {second})";
+
+    protected override string Least(string first, string second) => $"min({first}, {second})";
+
+    protected override string MergedPage(KeysetQueryShape shape, IReadOnlyList<Arm> arms) =>
+        string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {ImportColumns.SelectList}\nFROM {arm.Source}\nWHERE {arm.Where}"))
+        + $"\nORDER BY {OrderBy(shape)} LIMIT @{ImportParameters.Take};";
+
+    // The merge needs the sort columns; it stops after count_cap rows in the page's order.
+    protected override string MergedCount(KeysetQueryShape shape, IReadOnlyList<Arm> arms) =>
+        "SELECT COUNT(*) AS Remaining FROM ("
+        + string.Join(" UNION ALL ", arms.Select(arm => $"SELECT {SortColumns(shape)} FROM {arm.Source} WHERE {arm.Where}"))
+        + $" ORDER BY {OrderBy(shape)} LIMIT @{ImportParameters.CountCap}) AS c;";
 }

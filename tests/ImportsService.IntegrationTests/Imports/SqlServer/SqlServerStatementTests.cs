@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.RegularExpressions;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
@@ -47,20 +48,37 @@ internal sealed class SqlServerStatementTests
         Assert.That(texts, Has.Count.EqualTo(1944), "one distinct SQL text per shape");
     }
 
+    /// <summary>
+    /// The page and the capped count read the same index with the same predicate in the same order: once without a
+    /// status filter, once per status arm (ten, each <c>status = n</c>, switched on by <c>n IN (@status_0, …)</c>) with
+    /// one. Both are in the batch the reader sends, folded into one statement.
+    /// </summary>
     [Test]
     public void Every_keyset_batch_is_a_page_then_a_capped_count_over_the_same_predicate()
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
             var statements = SqlServerKeysetSql.Instance.Statements(shape);
-            var where = statements[0][statements[0].IndexOf("WHERE", StringComparison.Ordinal)..statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)].Trim();
-            var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].LastIndexOf(';')].Trim();
+            var index = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqlServerKeysetSql.IndexFor(shape.SortKey);
+            var reads = PageReads.Matches(statements[0]).Select(m => (Source: m.Groups["source"].Value, Where: Spaced(m.Groups["where"].Value), OrderBy: m.Groups["order"].Value)).ToArray();
 
             Assert.That(statements, Has.Count.EqualTo(2));
             Assert.That(statements[0], Does.StartWith("SELECT TOP (@take) "));
-            // The count reads in the page's order, so it stops where the page found its rows.
-            Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM dbo.imports {where} {orderBy}) AS c"));
+            Assert.That(reads, Has.Length.EqualTo(shape.FiltersStatus ? ImportStatuses.Count : 1), shape.ToString());
+            for (var i = 0; i < reads.Length; i++)
+            {
+                var (source, where, orderBy) = reads[i];
+                Assert.That(source, Is.EqualTo($"dbo.imports WITH (INDEX ({index}), FORCESEEK)"), shape.ToString());
+                // The count reads in the page's order, so it stops where the page found its rows.
+                Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM {source} {where} {orderBy})"), shape.ToString());
+                if (shape.FiltersStatus)
+                {
+                    Assert.That(where, Does.StartWith($"WHERE account_id = @account_id AND status = {i} AND {i} IN (@status_0, @status_1, @status_2, @status_3, @status_4, @status_5, @status_6, @status_7, @status_8, @status_9)"), shape.ToString());
+                }
+            }
+
             Assert.That(statements[0], Does.Not.Contain("IS NULL").And.Not.Contain(" OR @"), "no catch-all predicates");
+            Assert.That(SqlServerKeysetSql.Instance.For(shape), Does.Contain(statements[0].TrimEnd(';')).And.Contain(statements[1].TrimEnd(';')));
         }
     }
 
@@ -263,6 +281,13 @@ internal sealed class SqlServerStatementTests
         KeysetPosition? after = shape.HasPosition ? new KeysetPosition(shape.SortKey == ImportSortKey.Id ? null : Instant, 42) : null;
         return new KeysetPageRequest(1, listing, after, 51, 500);
     }
+
+    /// <summary>Each read of imports in a page statement: its source, its WHERE and its ORDER BY (one, or one per status arm).</summary>
+    private static readonly Regex PageReads = new(
+        @"FROM (?<source>dbo\.imports WITH \(INDEX \(\w+\), FORCESEEK\))\s+(?<where>WHERE .+?)\s+(?<order>ORDER BY \w+ (?:ASC|DESC)(?:, id (?:ASC|DESC))?)",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    private static string Spaced(string sql) => Regex.Replace(sql, @"\s+", " ");
 
     /// <summary>Parses with the SQL Server 2022 grammar; returns the errors and the variables referenced but not declared.</summary>
     private static (IReadOnlyList<string> Errors, HashSet<string> Variables, TSqlFragment Fragment) Parse(string sql)
