@@ -5,15 +5,17 @@ using ImportsService.Domain.Imports;
 namespace ImportsService.Infrastructure.Imports;
 
 /// <summary>
-/// The keyset statements of one dialect, for each <see cref="KeysetQueryShape"/> built once from its
-/// <see cref="KeysetPlan"/> and cached, so the number of distinct SQL texts is bounded by the number of shapes.
+/// The keyset statements of one dialect, for each <see cref="KeysetQueryShape"/> (and, where the dialect writes one arm
+/// per included status, each number of statuses) built once from its <see cref="KeysetPlan"/> and cached, so the number
+/// of distinct SQL texts is bounded.
 /// <list type="bullet">
 /// <item><b>Seek</b> (<see cref="Statements"/>): the page (take rows in sort order after the position) and the
 /// capped count from the same position, reading in the page's order so the count stops where the page found its
 /// rows. Without a status filter both read one range of the sort key's covering index. With one, both read one
-/// range per status of the status-led index <c>(account_id, status, key, id)</c>, merged in sort order: a fixed
-/// ten-arm statement, one arm per status code, where an arm whose status the request does not include is switched
-/// off by a predicate on parameters alone and reads nothing.</item>
+/// range per status of the status-led index <c>(account_id, status, key, id)</c>, merged in sort order: one arm per
+/// status (<see cref="StatusArms"/>, <see cref="StatusArm"/>): a fixed ten arms, one per status code, each switched
+/// off by a predicate on parameters alone when its status is not included (SQL Server, which caches plans), or one
+/// arm per included status with the status as a parameter (SQLite, which prepares the text on every request).</item>
 /// <item><b>Probe</b> and <b>ranges</b> (shapes with a bound on the other timestamp that implies nothing about the
 /// sort key): a capped count of each such filter column's range, and for each column a page and count that read
 /// that range through the column's own index and sort it. The reader takes the smallest range under the cap, or
@@ -24,7 +26,7 @@ namespace ImportsService.Infrastructure.Imports;
 /// status, timestamp bounds, position), the ORDER BY, the statement skeletons and the parameter names. A dialect
 /// supplies only the hooks: its index names (<see cref="SortIndex"/>) and how it reads one (<see cref="Source"/>),
 /// how it limits rows (<see cref="Top"/> or <see cref="Limit"/>), how it filters a status set as a residual
-/// (<see cref="StatusPredicate"/>) and switches a status arm on (<see cref="StatusIncluded"/>), how it merges the
+/// (<see cref="StatusPredicate"/>) and writes the status arms (<see cref="StatusArms"/>, <see cref="StatusArm"/>), how it merges the
 /// arms in sort order (<see cref="MergedPage"/>, <see cref="MergedCount"/>), how it writes "past the position" on a
 /// timestamp sort (<see cref="TimestampPosition"/>) and the later or earlier of two instants (<see cref="Greatest"/>,
 /// <see cref="Least"/>).
@@ -32,10 +34,17 @@ namespace ImportsService.Infrastructure.Imports;
 /// </summary>
 internal abstract class KeysetSql
 {
-    private readonly ConcurrentDictionary<KeysetQueryShape, KeysetStatements> cache = new();
+    private readonly ConcurrentDictionary<(KeysetQueryShape Shape, int Arms), KeysetStatements> cache = new();
 
-    /// <summary>Every statement of a shape, built once.</summary>
-    public KeysetStatements Of(KeysetQueryShape shape) => cache.GetOrAdd(shape, Build);
+    /// <summary>Every statement of a shape, for a set of all ten statuses when it filters by status; built once.</summary>
+    public KeysetStatements Of(KeysetQueryShape shape) => Of(shape, ImportStatuses.Count);
+
+    /// <summary>Every statement of a shape for a request whose status set has <paramref name="statuses"/> members; built once.</summary>
+    public KeysetStatements Of(KeysetQueryShape shape, int statuses)
+    {
+        var arms = shape.FiltersStatus ? StatusArms(statuses) : 0;
+        return cache.GetOrAdd((shape, arms), key => Build(key.Shape, key.Arms));
+    }
 
     /// <summary>The seek's page statement and count statement of a shape, each on its own (the plan tests examine each).</summary>
     public IReadOnlyList<string> Statements(KeysetQueryShape shape) => Of(shape).Seek;
@@ -64,8 +73,11 @@ internal abstract class KeysetSql
     /// <summary>The predicate that admits a row whose status is in the request's set, written as one text for any set (a residual check).</summary>
     protected abstract string StatusPredicate { get; }
 
-    /// <summary>A predicate on parameters alone, true when the request's set includes <paramref name="status"/>: it switches that status's arm on.</summary>
-    protected abstract string StatusIncluded(ImportStatus status);
+    /// <summary>How many arms a status-filtered statement has for a set of <paramref name="statuses"/> members (1–10).</summary>
+    protected abstract int StatusArms(int statuses);
+
+    /// <summary>The status predicate of arm <paramref name="arm"/>: an equality on <c>status</c> the index seeks, and whatever switches the arm on.</summary>
+    protected abstract string StatusArm(int arm);
 
     /// <summary>
     /// The predicate "(<paramref name="column"/>, id) is past (@after_ts, @after_id)" in the sort's direction,
@@ -123,22 +135,22 @@ internal abstract class KeysetSql
     private static string Written(KeysetPlan.ShapeBound bound) =>
         $"{bound.Slot.Column} {ImportColumns.Operator(bound.Operator)} {Parameter(bound.Slot)}";
 
-    private KeysetStatements Build(KeysetQueryShape shape)
+    private KeysetStatements Build(KeysetQueryShape shape, int statusArms)
     {
         var plan = KeysetPlan.Of(shape);
         var ranges = plan.ProbeColumns.Select(column => new KeysetRangeStatements(column, SortIndex(KeyOf(column)), RangeStatements(plan, column))).ToArray();
-        return new KeysetStatements(plan, SeekStatements(plan), ProbeStatement(plan), ranges);
+        return new KeysetStatements(plan, SeekStatements(plan, statusArms), ProbeStatement(plan), ranges);
     }
 
-    private IReadOnlyList<string> SeekStatements(KeysetPlan plan)
+    private IReadOnlyList<string> SeekStatements(KeysetPlan plan, int statusArms)
     {
         var shape = plan.Shape;
         if (shape.FiltersStatus)
         {
-            var arms = ImportStatuses.All
-                .Select(status => new Arm(
+            var arms = Enumerable.Range(0, statusArms)
+                .Select(arm => new Arm(
                     Source(StatusIndex(shape.SortKey)),
-                    Conjunction([$"account_id = @{ImportParameters.AccountId}", $"status = {((int)status).ToString(CultureInfo.InvariantCulture)}", StatusIncluded(status), .. SeekRange(plan), .. plan.Residual.Select(Written)])))
+                    Conjunction([$"account_id = @{ImportParameters.AccountId}", StatusArm(arm), .. SeekRange(plan), .. plan.Residual.Select(Written)])))
                 .ToArray();
             return [MergedPage(shape, arms), MergedCount(shape, arms)];
         }

@@ -69,8 +69,15 @@ internal sealed class SqlServerKeysetSql : KeysetSql
     /// </summary>
     public string For(KeysetQueryShape shape) => batches.GetOrAdd(shape, Batch);
 
-    protected override string StatusIncluded(ImportStatus status) =>
-        $"{((int)status).ToString(CultureInfo.InvariantCulture)} IN ({StatusList})";
+    // A fixed ten arms whatever the set: one text, one cached plan per shape. Arm n reads status n when the set includes
+    // it; the IN list has no column, so the optimizer makes it a start-up filter and an arm that is off is never opened.
+    protected override int StatusArms(int statuses) => ImportStatuses.Count;
+
+    protected override string StatusArm(int arm)
+    {
+        var code = arm.ToString(CultureInfo.InvariantCulture);
+        return $"status = {code} AND {code} IN ({StatusList})";
+    }
 
     protected override string Source(string index) => $"dbo.imports WITH (INDEX ({index}), FORCESEEK)";
 

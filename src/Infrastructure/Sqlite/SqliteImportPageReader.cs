@@ -26,7 +26,7 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
     internal static async Task<KeysetPage> ReadAsync(SqliteConnection connection, KeysetPageRequest request, int? commandTimeoutSeconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var statements = SqliteKeysetSql.Instance.Of(KeysetQueryShape.Of(request));
+        var statements = SqliteKeysetSql.Instance.Of(KeysetQueryShape.Of(request), request.Listing.Filter.Statuses?.Members.Count() ?? 0);
         var parameters = Parameters(request);
         CommandDefinition Command(string sql, IDbTransaction transaction) =>
             new(sql, parameters, transaction, commandTimeoutSeconds, cancellationToken: cancellationToken);
@@ -75,6 +75,15 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
 
         public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(name, value.UnixMicroseconds, DbType.Int64);
 
-        public void Statuses(StatusSet statuses) => Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
+        // The mask for the residual check of a probed range; one parameter per member for the arms of the seek.
+        public void Statuses(StatusSet statuses)
+        {
+            Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
+            var arm = 0;
+            foreach (var status in statuses.Members)
+            {
+                Parameters.Add(SqliteKeysetSql.StatusParameter(arm++), (long)status, DbType.Int64);
+            }
+        }
     }
 }

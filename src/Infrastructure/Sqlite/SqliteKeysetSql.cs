@@ -8,9 +8,9 @@ namespace ImportsService.Infrastructure.Sqlite;
 /// The SQLite hooks of the keyset statements (<see cref="KeysetSql"/>). Every statement names its covering index
 /// with INDEXED BY so the plan cannot drift to a sort or a scan (SQLite refuses the statement instead), and the
 /// position is a row-value comparison <c>(created_at, id) &lt; (@after_ts, @after_id)</c>, which SQLite turns into
-/// one index range. The status arms are one compound SELECT under one ORDER BY … LIMIT: SQLite runs each arm as a
-/// co-routine reading its index range in sort order and merges them (<c>MERGE (UNION ALL)</c>), pulling only as many
-/// rows from each as the LIMIT takes, so no arm needs a LIMIT of its own and nothing is sorted.
+/// one index range. The status arms, one per included status, are one compound SELECT under one ORDER BY … LIMIT:
+/// SQLite runs each arm as a co-routine reading its index range in sort order and merges them (<c>MERGE (UNION ALL)</c>),
+/// pulling only as many rows from each as the LIMIT takes, so no arm needs a LIMIT of its own and nothing is sorted.
 /// </summary>
 internal sealed class SqliteKeysetSql : KeysetSql
 {
@@ -35,9 +35,16 @@ internal sealed class SqliteKeysetSql : KeysetSql
 
     protected override string StatusPredicate => $"((@{StatusMaskParameter} >> status) & 1) = 1";
 
-    // No column: SQLite evaluates it once before the arm's loop and skips the arm when false.
-    protected override string StatusIncluded(ImportStatus status) =>
-        $"((@{StatusMaskParameter} >> {((int)status).ToString(CultureInfo.InvariantCulture)}) & 1) = 1";
+    /// <summary>The parameter carrying the <paramref name="arm"/>-th member of the status set (in code order).</summary>
+    public static string StatusParameter(int arm) => "status_" + arm.ToString(CultureInfo.InvariantCulture);
+
+    // SQLite prepares a statement's text on every request, and preparing ten arms costs more than reading a page: one
+    // arm per included status, the status a parameter, one text per number of statuses (at most ten per shape).
+    protected override int StatusArms(int statuses) => statuses is >= 1 and <= ImportStatuses.Count
+        ? statuses
+        : throw new ArgumentOutOfRangeException(nameof(statuses), statuses, "A status set has one to ten members.");
+
+    protected override string StatusArm(int arm) => $"status = @{StatusParameter(arm)}";
 
     protected override string Source(string index) => $"imports INDEXED BY {index}";
 
@@ -59,9 +66,14 @@ internal sealed class SqliteKeysetSql : KeysetSql
         string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {ImportColumns.SelectList}\nFROM {arm.Source}\nWHERE {arm.Where}"))
         + $"\nORDER BY {OrderBy(shape)} LIMIT @{ImportParameters.Take};";
 
-    // The merge needs the sort columns; it stops after count_cap rows in the page's order.
-    protected override string MergedCount(KeysetQueryShape shape, IReadOnlyList<Arm> arms) =>
-        "SELECT COUNT(*) AS Remaining FROM ("
-        + string.Join(" UNION ALL ", arms.Select(arm => $"SELECT {SortColumns(shape)} FROM {arm.Source} WHERE {arm.Where}"))
-        + $" ORDER BY {OrderBy(shape)} LIMIT @{ImportParameters.CountCap}) AS c;";
+    // Per-status capped counts, summed and capped: each arm reads in the page's order and stops at count_cap; the arms
+    // run one after another (no merge: the count needs no order) until count_cap rows in all.
+    protected override string MergedCount(KeysetQueryShape shape, IReadOnlyList<Arm> arms)
+    {
+        const string countCap = "@" + ImportParameters.CountCap;
+        var capped = arms.Select(arm => $"SELECT 1 AS x FROM {arm.Source} WHERE {arm.Where} ORDER BY {OrderBy(shape)} LIMIT {countCap}").ToArray();
+        return capped.Length == 1
+            ? $"SELECT COUNT(*) AS Remaining FROM ({capped[0]}) AS c;"
+            : $"SELECT COUNT(*) AS Remaining FROM ({string.Join(" UNION ALL ", capped.Select(arm => $"SELECT x FROM ({arm})"))} LIMIT {countCap}) AS c;";
+    }
 }
