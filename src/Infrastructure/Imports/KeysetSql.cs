@@ -178,8 +178,14 @@ internal abstract class KeysetSql
         ]);
         const string countCap = "@" + ImportParameters.CountCap;
         var count = $"SELECT COUNT(*) AS Remaining FROM (SELECT {Top(countCap)}1 AS x FROM {source} {where}{Limit(countCap)}) AS c;";
-        return [Page(source, where, OrderBy(shape)), count];
+        return [RangePage(shape, source, where, column), count];
     }
+
+    /// <summary>
+    /// The page of a probed range: the range's rows (<paramref name="where"/> on <paramref name="source"/>, at most the
+    /// probe cap of them) sorted into the page. A dialect may say in which order to read the range (<paramref name="column"/>).
+    /// </summary>
+    protected virtual string RangePage(KeysetQueryShape shape, string source, string where, string column) => Page(source, where, OrderBy(shape));
 
     /// <summary>One row: for each probed column, the rows of the account in that column's range, counted up to the probe cap.</summary>
     private string? ProbeStatement(KeysetPlan plan) =>
@@ -197,7 +203,8 @@ internal abstract class KeysetSql
         return $"(SELECT COUNT(*) FROM (SELECT {Top(probeCap)}1 AS x FROM {Source(SortIndex(KeyOf(column)))} WHERE {where}{Limit(probeCap)}) AS p)";
     }
 
-    private string Page(string source, string where, string orderBy)
+    /// <summary>The page statement on one index range: the select list, the source, the predicate, the order and the limit.</summary>
+    protected string Page(string source, string where, string orderBy)
     {
         const string take = "@" + ImportParameters.Take;
         return $"""
