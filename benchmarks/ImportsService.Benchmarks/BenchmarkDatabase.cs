@@ -18,11 +18,13 @@ internal static class BenchmarkDatabase
 {
     public static int GeneratedRows => int.TryParse(Environment.GetEnvironmentVariable("IMPORTS_BENCH_ROWS"), out var rows) ? rows : 1_000_000;
 
-    public static string PathFor(int rows) => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"imports-bench-{rows}.db");
+    public static string PathFor(int rows, string variant = "") => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"imports-bench{variant}-{rows}.db");
 
-    public static async Task<(ServiceProvider Services, long AccountId)> OpenAsync()
+    /// <param name="variant">A name for a database of its own (the query-cost matrix has one).</param>
+    /// <param name="prepare">What a fresh database gets after seeding, on the demo account.</param>
+    public static async Task<(ServiceProvider Services, long AccountId)> OpenAsync(string variant = "", Func<string, long, Task>? prepare = null)
     {
-        var path = PathFor(GeneratedRows);
+        var path = PathFor(GeneratedRows, variant);
         var fresh = !File.Exists(path);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -41,6 +43,12 @@ internal static class BenchmarkDatabase
         }
 
         var caller = await services.GetRequiredService<IMediator>().Send(new ResolveCallerQuery(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken));
-        return (services, caller.AccountId ?? throw new InvalidOperationException("The demo account is missing."));
+        var accountId = caller.AccountId ?? throw new InvalidOperationException("The demo account is missing.");
+        if (fresh && prepare is not null)
+        {
+            await prepare($"Data Source={path}", accountId);
+        }
+
+        return (services, accountId);
     }
 }

@@ -17,6 +17,18 @@ internal static class ImportColumns
                note AS Note, completed_at AS CompletedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
+    /// <summary>The aliases of <see cref="SelectList"/>, in its order: what a statement selecting from a derived table of it lists.</summary>
+    public const string Aliases = "Id, Type, Status, FileName, FileSize, Note, CompletedAt, CreatedAt, UpdatedAt";
+
+    /// <summary>The alias <see cref="SelectList"/> gives a sortable column.</summary>
+    public static string AliasOf(string column) => column switch
+    {
+        "id" => "Id",
+        "created_at" => "CreatedAt",
+        "updated_at" => "UpdatedAt",
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
+    };
+
     public static string SortColumn(ImportSortKey key) => key switch
     {
         ImportSortKey.Id => "id",

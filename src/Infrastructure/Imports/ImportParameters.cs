@@ -16,6 +16,9 @@ internal static class ImportParameters
 
     public const string CountCap = "count_cap";
 
+    /// <summary>How many rows of a filter column's range a probe counts at most (<see cref="KeysetPlan.ProbeCap"/>).</summary>
+    public const string ProbeCap = "probe_cap";
+
     public const string CreatedLower = "created_lower";
 
     public const string CreatedUpper = "created_upper";

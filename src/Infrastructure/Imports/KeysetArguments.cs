@@ -12,7 +12,7 @@ internal interface IKeysetArgumentSink
     /// <summary>An id: the account's, or the position's.</summary>
     void Id(string name, long value);
 
-    /// <summary>A number of rows: the page size or the count's cap.</summary>
+    /// <summary>A number of rows: the page size, the count's cap or the probe's cap.</summary>
     void RowCount(string name, int value);
 
     /// <summary>A timestamp bound, or the position's sort timestamp.</summary>
@@ -30,9 +30,15 @@ internal static class KeysetArguments
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
         var filter = request.Listing.Filter;
+        var plan = KeysetPlan.Of(KeysetQueryShape.Of(request));
         sink.Id(ImportParameters.AccountId, request.AccountId);
         sink.RowCount(ImportParameters.Take, request.Take);
         sink.RowCount(ImportParameters.CountCap, request.CountCap);
+        if (plan.ProbeColumns.Count > 0)
+        {
+            sink.RowCount(ImportParameters.ProbeCap, KeysetPlan.ProbeCap);
+        }
+
         if (filter.Statuses is { } statuses)
         {
             sink.Statuses(statuses);

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
@@ -9,10 +10,10 @@ using Microsoft.Extensions.Options;
 namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
-/// Reads a keyset page from SQL Server: the page and its capped count in one batch, one round trip, on
-/// the read connection (a readable secondary when <c>ConnectionStrings:ImportsRead</c> is set). With
-/// <see cref="SqlServerOptions.UseSnapshotIsolation"/> both statements run in one SNAPSHOT transaction and
-/// see the same committed state; otherwise each statement is consistent on its own (RCSI, see docs).
+/// Reads a keyset page from SQL Server in one batch, one round trip, on the read connection (a readable
+/// secondary when <c>ConnectionStrings:ImportsRead</c> is set). Page and capped count are one statement
+/// (<see cref="SqlServerKeysetSql.Fold"/>), so under READ_COMMITTED_SNAPSHOT, on a readable secondary, or with
+/// <see cref="SqlServerOptions.UseSnapshotIsolation"/> (the batch in one SNAPSHOT transaction) they read one snapshot.
 /// </summary>
 internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
 {
@@ -31,11 +32,9 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
                     : null;
                 var command = new CommandDefinition(sql, TypedParameter.ToDapper(Parameters(request)), transaction, settings.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken);
                 KeysetPage page;
-                await using (var results = await connection.QueryMultipleAsync(command))
+                await using (var reader = await connection.ExecuteReaderAsync(command))
                 {
-                    var records = (await results.ReadAsync<SqlServerImportRow>()).Select(row => row.ToRecord()).ToArray();
-                    var remaining = await results.ReadSingleAsync<int>();
-                    page = new KeysetPage(records, remaining);
+                    page = await ReadFoldedAsync(reader, cancellationToken);
                 }
 
                 if (transaction is not null)
@@ -46,6 +45,28 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
                 return page;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of a folded page statement: column 0 the capped count on every row, then the import's columns,
+    /// NULL on the single row an empty page returns.
+    /// </summary>
+    internal static async Task<KeysetPage> ReadFoldedAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var parse = reader.GetRowParser<SqlServerImportRow>(startIndex: 1);
+        var records = new List<ImportRecord>();
+        var remaining = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            remaining = reader.GetInt32(0);
+            if (!await reader.IsDBNullAsync(1, cancellationToken))
+            {
+                records.Add(parse(reader).ToRecord());
+            }
+        }
+
+        return new KeysetPage(records, remaining);
     }
 
     /// <summary>

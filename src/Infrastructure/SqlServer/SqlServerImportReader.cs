@@ -14,7 +14,7 @@ namespace ImportsService.Infrastructure.SqlServer;
 /// </summary>
 internal sealed class SqlServerImportReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportReader
 {
-    // One seek on the unique clustered index cx_imports_account_id (account_id, id): both keys bound by
+    // One seek on the clustered primary key pk_imports (account_id, id): both keys bound by
     // bigint parameters, so no conversion of a column, and the clustered row carries every column.
     internal const string Sql = $"""
         SELECT {ImportColumns.SelectList}

@@ -4,33 +4,57 @@ using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Imports;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// Reads a keyset page from SQLite. The page and its capped count run in one read transaction, so in WAL
-/// mode both see the same snapshot even while writers commit.
+/// Reads a keyset page from SQLite. Everything runs in one read transaction, so in WAL mode all of it sees the
+/// same snapshot even while writers commit: for a shape with a probe (<see cref="KeysetPlan.ProbeColumns"/>) the
+/// capped range counts first, which choose the access path, then that path's page and capped count.
 /// </summary>
 internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sql = SqliteKeysetSql.Instance.For(KeysetQueryShape.Of(request));
-        var parameters = Parameters(request);
+        return connections.RunAsync(connection => ReadAsync(connection, request, options.Value.CommandTimeoutSeconds, cancellationToken), cancellationToken);
+    }
 
-        return connections.RunAsync(
-            async connection =>
+    /// <summary>One page on an open connection (the step-count tests run it on a connection they watch).</summary>
+    internal static async Task<KeysetPage> ReadAsync(SqliteConnection connection, KeysetPageRequest request, int? commandTimeoutSeconds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var statements = SqliteKeysetSql.Instance.Of(KeysetQueryShape.Of(request), request.Listing.Filter.Statuses?.Members.Count() ?? 0);
+        var parameters = Parameters(request);
+        CommandDefinition Command(string sql, IDbTransaction transaction) =>
+            new(sql, parameters, transaction, commandTimeoutSeconds, cancellationToken: cancellationToken);
+
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var path = statements.Seek;
+        if (statements.Probe is { } probe)
+        {
+            var counts = new List<long>(statements.Ranges.Count);
+            await using (var reader = await connection.ExecuteReaderAsync(Command(probe, transaction)))
             {
-                await using var transaction = connection.BeginTransaction(deferred: true);
-                var command = new CommandDefinition(sql, parameters, transaction, options.Value.CommandTimeoutSeconds, cancellationToken: cancellationToken);
-                await using var results = await connection.QueryMultipleAsync(command);
-                var records = (await results.ReadAsync<SqliteImportRow>()).Select(row => row.ToRecord()).ToArray();
-                var remaining = await results.ReadSingleAsync<long>();
-                return new KeysetPage(records, (int)remaining);
-            },
-            cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    counts.Add(reader.GetInt64(i));
+                }
+            }
+
+            if (KeysetStatements.Choose(counts, KeysetPlan.ProbeCap) is { } range)
+            {
+                path = statements.Ranges[range].Statements;
+            }
+        }
+
+        await using var results = await connection.QueryMultipleAsync(Command(path[0] + "\n" + path[1], transaction));
+        var records = (await results.ReadAsync<SqliteImportRow>()).Select(row => row.ToRecord()).ToArray();
+        var remaining = await results.ReadSingleAsync<long>();
+        return new KeysetPage(records, (int)remaining);
     }
 
     /// <summary>Every value is a typed INTEGER parameter; timestamps are microseconds since the Unix epoch.</summary>
@@ -51,6 +75,15 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
 
         public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(name, value.UnixMicroseconds, DbType.Int64);
 
-        public void Statuses(StatusSet statuses) => Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
+        // The mask for the residual check of a probed range; one parameter per member for the arms of the seek.
+        public void Statuses(StatusSet statuses)
+        {
+            Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
+            var arm = 0;
+            foreach (var status in statuses.Members)
+            {
+                Parameters.Add(SqliteKeysetSql.StatusParameter(arm++), (long)status, DbType.Int64);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ internal sealed class MigrationJournalTests(string provider) : DatabaseTest(prov
     [
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0001_create_access_tables.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0002_create_imports.sql",
+        $"ImportsService.Infrastructure.Database.{provider}.Migrations.0003_imports_timestamp_order_and_status_indexes.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0004_api_key_versions.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0005_api_key_hash_scheme.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0006_account_rate_plans.sql",

@@ -17,8 +17,9 @@ internal sealed class KeysetWalkProperties(string provider) : DatabaseTest(provi
     private static readonly Gen<UtcTimestamp> Instant =
         Gen.Select(Gen.Int[0, 12], Gen.Int[0, 2], (minute, micro) => Rows.At(minute * 60, micro));
 
+    // The schema requires created_at <= updated_at: the earlier of two instants is the creation.
     private static readonly Gen<NewImport> Import =
-        Gen.Select(Gen.Int[0, 9], Instant, Instant, (status, created, updated) => new NewImport((ImportStatus)status, created, updated));
+        Gen.Select(Gen.Int[0, 9], Instant, Instant, (status, a, b) => new NewImport((ImportStatus)status, a < b ? a : b, a < b ? b : a));
 
     private static readonly Gen<TimeRange> Range =
         Gen.Select(Gen.Int[0, 2], Gen.Int[0, 2], Instant, Instant, (lower, upper, a, b) => new TimeRange(

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.RegularExpressions;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
@@ -47,20 +48,224 @@ internal sealed class SqlServerStatementTests
         Assert.That(texts, Has.Count.EqualTo(1944), "one distinct SQL text per shape");
     }
 
+    /// <summary>
+    /// The page and the capped count read the same index with the same predicate in the same order: once without a
+    /// status filter, once per status arm (ten, each <c>status = n</c>, switched on by <c>n IN (@status_0, …)</c>) with
+    /// one. Both are in the batch the reader sends, folded into one statement.
+    /// </summary>
     [Test]
     public void Every_keyset_batch_is_a_page_then_a_capped_count_over_the_same_predicate()
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
             var statements = SqlServerKeysetSql.Instance.Statements(shape);
-            var where = statements[0][statements[0].IndexOf("WHERE", StringComparison.Ordinal)..statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)].Trim();
-            var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].LastIndexOf(';')].Trim();
+            var index = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqlServerKeysetSql.IndexFor(shape.SortKey);
+            var reads = PageReads.Matches(statements[0]).Select(m => (Source: m.Groups["source"].Value, Where: Spaced(m.Groups["where"].Value), OrderBy: m.Groups["order"].Value)).ToArray();
 
             Assert.That(statements, Has.Count.EqualTo(2));
             Assert.That(statements[0], Does.StartWith("SELECT TOP (@take) "));
-            // The count reads in the page's order, so it stops where the page found its rows.
-            Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM dbo.imports {where} {orderBy}) AS c"));
+            Assert.That(reads, Has.Length.EqualTo(shape.FiltersStatus ? ImportStatuses.Count : 1), shape.ToString());
+            for (var i = 0; i < reads.Length; i++)
+            {
+                var (source, where, orderBy) = reads[i];
+                Assert.That(source, Is.EqualTo($"dbo.imports WITH (INDEX ({index}), FORCESEEK)"), shape.ToString());
+                // The count reads in the page's order, so it stops where the page found its rows.
+                Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM {source} {where} {orderBy})"), shape.ToString());
+                if (shape.FiltersStatus)
+                {
+                    Assert.That(where, Does.StartWith($"WHERE account_id = @account_id AND status = {i} AND {i} IN (@status_0, @status_1, @status_2, @status_3, @status_4, @status_5, @status_6, @status_7, @status_8, @status_9)"), shape.ToString());
+                }
+            }
+
             Assert.That(statements[0], Does.Not.Contain("IS NULL").And.Not.Contain(" OR @"), "no catch-all predicates");
+            Assert.That(SqlServerKeysetSql.Instance.For(shape), Does.Contain(statements[0].TrimEnd(';')).And.Contain(statements[1].TrimEnd(';')));
+        }
+    }
+
+    /// <summary>
+    /// Every read of <c>dbo.imports</c> in every batch is pinned, <c>WITH (INDEX (…), FORCESEEK)</c>, to the index its access
+    /// path is written for (the sort key's, the status-led one, or a probed filter column's), and each such index is one
+    /// the migrations leave in place.
+    /// </summary>
+    [Test]
+    public void Every_read_of_imports_is_pinned_with_forceseek_to_the_index_its_access_path_is_written_for()
+    {
+        var existing = ImportsSchemaAfterMigrations().Indexes.Keys.ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var shape in KeysetQueryShapes.All())
+        {
+            var statements = SqlServerKeysetSql.Instance.Of(shape);
+            var seekIndex = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqlServerKeysetSql.IndexFor(shape.SortKey);
+            var expected = new List<(string Sql, string Index)> { (statements.Seek[0], seekIndex), (statements.Seek[1], seekIndex) };
+            expected.AddRange(statements.Ranges.SelectMany(r => r.Statements.Select(sql => (sql, r.Index))));
+            foreach (var (sql, index) in expected)
+            {
+                var reads = ReadsOfImports(sql);
+                if (reads.Count == 0 || reads.Any(read => read != (index, true)))
+                {
+                    problems.Add($"{shape}: expected every read on {index} with FORCESEEK, found [{string.Join(", ", reads)}]");
+                }
+            }
+
+            var batchReads = ReadsOfImports(SqlServerKeysetSql.Instance.For(shape));
+            var batchIndexes = batchReads.Select(r => r.Index).ToHashSet(StringComparer.Ordinal);
+            if (batchReads.Any(r => !r.ForceSeek || r.Index is null || !existing.Contains(r.Index))
+                || !batchIndexes.SetEquals(statements.Ranges.Select(r => r.Index).Append(seekIndex)))
+            {
+                problems.Add($"{shape}: batch reads [{string.Join(", ", batchReads.Distinct())}]");
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems.Take(10)));
+    }
+
+    /// <summary>
+    /// Page and count are one statement (one snapshot under READ_COMMITTED_SNAPSHOT): a batch without a probe is exactly
+    /// one SELECT; with a probe, one DECLARE per probed column and one IF whose every branch is one SELECT.
+    /// </summary>
+    [Test]
+    public void Page_and_count_are_one_statement_and_a_probe_only_chooses_which()
+    {
+        foreach (var shape in KeysetQueryShapes.All())
+        {
+            var statements = SqlServerKeysetSql.Instance.Of(shape);
+            var batch = Parse(SqlServerKeysetSql.Instance.For(shape)).Fragment;
+            var top = ((TSqlScript)batch).Batches.Single().Statements;
+            if (statements.Probe is null)
+            {
+                Assert.That(top.Single(), Is.InstanceOf<SelectStatement>(), shape.ToString());
+                continue;
+            }
+
+            Assert.That(top.Take(statements.Ranges.Count), Has.All.InstanceOf<DeclareVariableStatement>(), shape.ToString());
+            Assert.That(top.Skip(statements.Ranges.Count).Single(), Is.InstanceOf<IfStatement>(), shape.ToString());
+            var branches = new List<TSqlStatement>();
+            for (TSqlStatement? branch = top[^1]; branch is IfStatement choice; branch = choice.ElseStatement)
+            {
+                branches.Add(choice.ThenStatement);
+                if (choice.ElseStatement is not IfStatement)
+                {
+                    branches.Add(choice.ElseStatement);
+                }
+            }
+
+            Assert.That(branches, Has.Count.EqualTo(statements.Ranges.Count + 1).And.All.InstanceOf<SelectStatement>(), shape.ToString());
+        }
+    }
+
+    [Test]
+    public void A_probe_names_the_probe_cap_as_an_int_like_the_other_row_counts_and_only_shapes_with_a_probe_do()
+    {
+        foreach (var shape in KeysetQueryShapes.All())
+        {
+            var parameters = SqlServerImportPageReader.Parameters(RequestOf(shape)).ToDictionary(p => p.Name);
+            var probed = SqlServerKeysetSql.Instance.Of(shape).Probe is not null;
+
+            Assert.That(parameters.ContainsKey("probe_cap"), Is.EqualTo(probed), shape.ToString());
+            foreach (var name in new[] { "take", "count_cap", "probe_cap" }.Where(parameters.ContainsKey))
+            {
+                Assert.That(parameters[name].Type, Is.EqualTo(DbType.Int32), name);
+            }
+        }
+
+        Assert.That(SqlServerImportPageReader.Parameters(RequestOf(new KeysetQueryShape(ImportSortKey.Id, SortDirection.Descending, false, BoundOperator.GreaterThan, null, null, null, false)))
+            .Single(p => p.Name == "probe_cap").Value, Is.EqualTo(KeysetPlan.ProbeCap));
+    }
+
+    [Test]
+    public void A_bound_the_position_implies_joins_the_positions_range_as_the_nearer_bound_instead_of_seeking_from_the_filter()
+    {
+        var strict = new KeysetQueryShape(ImportSortKey.CreatedAt, SortDirection.Descending, false, null, BoundOperator.LessThan, null, null, true);
+        var inclusive = new KeysetQueryShape(ImportSortKey.UpdatedAt, SortDirection.Ascending, false, null, null, BoundOperator.GreaterThanOrEqual, null, true);
+
+        var descending = SqlServerKeysetSql.Instance.Statements(strict)[0];
+        var ascending = SqlServerKeysetSql.Instance.Statements(inclusive)[0];
+
+        Assert.That(descending, Does.Contain("created_at <= CASE WHEN @after_ts <= @created_upper THEN @after_ts ELSE @created_upper END AND (created_at < @after_ts OR id < @after_id) AND created_at <> @created_upper"));
+        Assert.That(descending, Does.Not.Contain("created_at < @created_upper"));
+        Assert.That(ascending, Does.Contain("updated_at >= CASE WHEN @after_ts >= @updated_lower THEN @after_ts ELSE @updated_lower END AND (updated_at > @after_ts OR id > @after_id)"));
+        Assert.That(ascending, Does.Not.Contain("updated_at >= @updated_lower").And.Not.Contain("<> @updated_lower"));
+    }
+
+    [Test]
+    public void A_bound_derived_from_the_other_timestamp_is_a_range_on_the_sort_key_and_with_the_keys_own_bound_the_tighter_of_the_two()
+    {
+        var derived = SqlServerKeysetSql.Instance.Statements(new KeysetQueryShape(ImportSortKey.UpdatedAt, SortDirection.Descending, false, BoundOperator.GreaterThan, null, null, null, false))[0];
+        var both = SqlServerKeysetSql.Instance.Statements(new KeysetQueryShape(ImportSortKey.CreatedAt, SortDirection.Ascending, false, null, BoundOperator.LessThan, null, BoundOperator.LessThanOrEqual, false))[0];
+
+        Assert.That(derived, Does.Contain("created_at > @created_lower").And.Contain("updated_at > @created_lower"));
+        Assert.That(both, Does.Contain("updated_at <= @updated_upper")
+            .And.Contain("created_at <= CASE WHEN @created_upper <= @updated_upper THEN @created_upper ELSE @updated_upper END AND created_at <> @created_upper"));
+    }
+
+    [Test]
+    public async Task A_folded_page_is_read_as_its_rows_and_the_count_and_an_empty_page_as_the_count_alone()
+    {
+        using var table = new DataTable();
+        table.Columns.Add("Remaining", typeof(int));
+        foreach (var (name, type) in new[]
+                 {
+                     ("Id", typeof(long)), ("Type", typeof(string)), ("Status", typeof(byte)), ("FileName", typeof(string)), ("FileSize", typeof(long)),
+                     ("Note", typeof(string)), ("CompletedAt", typeof(DateTime)), ("CreatedAt", typeof(DateTime)), ("UpdatedAt", typeof(DateTime)),
+                 })
+        {
+            table.Columns.Add(name, type);
+        }
+
+        var at = Instant.ToDateTime();
+        table.Rows.Add(7, 42L, "vehicles", (byte)ImportStatus.Failed, "a.csv", 10L, DBNull.Value, DBNull.Value, at, at);
+        table.Rows.Add(7, 41L, "drivers", (byte)ImportStatus.Complete, "b.csv", 20L, "note", at, at, at);
+        using var empty = table.Clone();
+        empty.Rows.Add(0, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value);
+
+        await using var rows = table.CreateDataReader();
+        var page = await SqlServerImportPageReader.ReadFoldedAsync(rows, CancellationToken.None);
+        await using var none = empty.CreateDataReader();
+        var emptyPage = await SqlServerImportPageReader.ReadFoldedAsync(none, CancellationToken.None);
+
+        Assert.That(page.CappedRemainingCount, Is.EqualTo(7));
+        Assert.That(page.Records, Is.EqualTo(new[]
+        {
+            new ImportRecord(42, "vehicles", ImportStatus.Failed, "a.csv", 10, null, null, Instant, Instant),
+            new ImportRecord(41, "drivers", ImportStatus.Complete, "b.csv", 20, "note", Instant, Instant, Instant),
+        }));
+        Assert.That(emptyPage.Records, Is.Empty);
+        Assert.That(emptyPage.CappedRemainingCount, Is.Zero);
+    }
+
+    /// <summary>
+    /// The imports table as every migration together leaves it: the clustered key <c>(account_id, id)</c> is the primary
+    /// key, nothing is keyed on id alone, <c>created_at &lt;= updated_at</c> is checked, and each sort key has a covering
+    /// index led by the account and one led by the account and the status.
+    /// </summary>
+    [Test]
+    public void After_every_migration_imports_is_keyed_on_account_and_id_checks_timestamp_order_and_has_status_led_covering_indexes()
+    {
+        var schema = ImportsSchemaAfterMigrations();
+        const string listed = "account_id, id, type, status, file_name, file_size, note, completed_at, created_at, updated_at";
+
+        Assert.That(schema.Indexes["pk_imports"], Is.EqualTo(new SchemaIndex(true, true, "account_id, id", string.Empty)));
+        Assert.That(schema.Indexes.Values.Count(i => i.Clustered), Is.EqualTo(1));
+        Assert.That(schema.Indexes.Values.Select(i => i.Keys), Has.None.EqualTo("id"), "nothing spans every tenant by id");
+        Assert.That(schema.Indexes.Where(i => !i.Value.Clustered).ToDictionary(i => i.Key, i => i.Value.Keys), Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["ix_imports_account_created_at"] = "account_id, created_at, id",
+            ["ix_imports_account_updated_at"] = "account_id, updated_at, id",
+            ["ix_imports_account_status_id"] = "account_id, status, id",
+            ["ix_imports_account_status_created_at"] = "account_id, status, created_at, id",
+            ["ix_imports_account_status_updated_at"] = "account_id, status, updated_at, id",
+        }));
+        foreach (var (name, index) in schema.Indexes.Where(i => !i.Value.Clustered))
+        {
+            var covered = $"{index.Keys}, {index.Included}".Split(", ").ToHashSet(StringComparer.Ordinal);
+            Assert.That(covered, Is.SupersetOf(listed.Split(", ")), $"{name} covers every listed column");
+        }
+
+        Assert.That(schema.Checks["ck_imports_created_not_after_updated"], Is.EqualTo("created_at <= updated_at"));
+        Assert.That(schema.Checks.Keys, Is.SupersetOf(new[] { "ck_imports_status", "ck_imports_file_size" }));
+        foreach (var key in Enum.GetValues<ImportSortKey>())
+        {
+            Assert.That(schema.Indexes.Keys, Does.Contain(SqlServerKeysetSql.IndexFor(key)).And.Contain(KeysetSql.StatusIndex(key)));
         }
     }
 
@@ -133,6 +338,7 @@ internal sealed class SqlServerStatementTests
         {
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0001_create_access_tables.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0002_create_imports.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0003_imports_timestamp_order_and_status_indexes.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0004_api_key_versions.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0006_account_rate_plans.sql",
@@ -424,6 +630,13 @@ internal sealed class SqlServerStatementTests
         return new KeysetPageRequest(1, listing, after, 51, 500);
     }
 
+    /// <summary>Each read of imports in a page statement: its source, its WHERE and its ORDER BY (one, or one per status arm).</summary>
+    private static readonly Regex PageReads = new(
+        @"FROM (?<source>dbo\.imports WITH \(INDEX \(\w+\), FORCESEEK\))\s+(?<where>WHERE .+?)\s+(?<order>ORDER BY \w+ (?:ASC|DESC)(?:, id (?:ASC|DESC))?)",
+        RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    private static string Spaced(string sql) => Regex.Replace(sql, @"\s+", " ");
+
     /// <summary>Parses with the SQL Server 2022 grammar; returns the errors and the variables referenced but not declared.</summary>
     private static (IReadOnlyList<string> Errors, HashSet<string> Variables, TSqlFragment Fragment) Parse(string sql)
     {
@@ -434,6 +647,126 @@ internal sealed class SqlServerStatementTests
         fragment.Accept(variables);
         var referenced = variables.Referenced.Except(variables.Declared, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return (errors.Select(e => $"line {e.Line}: {e.Message}").ToArray(), referenced, fragment);
+    }
+
+    /// <summary>Each reference to the imports table: the index its hint names (null without one) and whether it forces a seek.</summary>
+    private static List<(string? Index, bool ForceSeek)> ReadsOfImports(string sql)
+    {
+        var (errors, _, fragment) = Parse(sql);
+        Assert.That(errors, Is.Empty, sql);
+        var reads = new ImportsReads();
+        fragment.Accept(reads);
+        return reads.Reads;
+    }
+
+    private sealed class ImportsReads : TSqlFragmentVisitor
+    {
+        public List<(string? Index, bool ForceSeek)> Reads { get; } = [];
+
+        public override void Visit(NamedTableReference node)
+        {
+            if (node.SchemaObject.BaseIdentifier.Value != "imports")
+            {
+                return;
+            }
+
+            var indexes = node.TableHints.OfType<IndexTableHint>().SelectMany(h => h.IndexValues).Select(v => v.Identifier?.Value).ToArray();
+            Reads.Add((indexes.Length == 1 ? indexes[0] : null, node.TableHints.Any(h => h.HintKind == TableHintKind.ForceSeek)));
+        }
+    }
+
+    private sealed record SchemaIndex(bool Clustered, bool PrimaryKey, string Keys, string Included);
+
+    /// <summary>Replays every migration's DDL on imports (creates, adds, drops) and returns the indexes and CHECKs left.</summary>
+    private static (Dictionary<string, SchemaIndex> Indexes, Dictionary<string, string> Checks) ImportsSchemaAfterMigrations()
+    {
+        var schema = new ImportsSchema();
+        foreach (var (_, contents) in SqlServerDatabaseMigrator.Scripts())
+        {
+            Parse(contents).Fragment.Accept(schema);
+        }
+
+        return (schema.Indexes, schema.Checks);
+    }
+
+    private sealed class ImportsSchema : TSqlFragmentVisitor
+    {
+        public Dictionary<string, SchemaIndex> Indexes { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Checks { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(CreateTableStatement node)
+        {
+            if (IsImports(node.SchemaObjectName))
+            {
+                Constraints(node.Definition.TableConstraints);
+                foreach (var index in node.Definition.Indexes)
+                {
+                    Indexes[index.Name.Value] = new SchemaIndex(index.IndexType?.IndexTypeKind == IndexTypeKind.Clustered, false, Columns(index.Columns), string.Empty);
+                }
+            }
+        }
+
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            if (IsImports(node.SchemaObjectName))
+            {
+                Constraints(node.Definition.TableConstraints);
+            }
+        }
+
+        public override void Visit(AlterTableDropTableElementStatement node)
+        {
+            if (IsImports(node.SchemaObjectName))
+            {
+                foreach (var element in node.AlterTableDropTableElements)
+                {
+                    Indexes.Remove(element.Name.Value);
+                    Checks.Remove(element.Name.Value);
+                }
+            }
+        }
+
+        public override void Visit(DropIndexStatement node)
+        {
+            foreach (var clause in node.DropIndexClauses.OfType<DropIndexClause>().Where(c => IsImports(c.Object)))
+            {
+                Indexes.Remove(clause.Index.Value);
+            }
+        }
+
+        public override void Visit(CreateIndexStatement node)
+        {
+            if (IsImports(node.OnName))
+            {
+                var included = string.Join(", ", node.IncludeColumns.Select(c => c.MultiPartIdentifier.Identifiers[^1].Value));
+                Indexes[node.Name.Value] = new SchemaIndex(node.Clustered == true, false, Columns(node.Columns), included);
+            }
+        }
+
+        private void Constraints(IEnumerable<ConstraintDefinition> constraints)
+        {
+            foreach (var constraint in constraints)
+            {
+                switch (constraint)
+                {
+                    case UniqueConstraintDefinition key:
+                        Indexes[key.ConstraintIdentifier.Value] = new SchemaIndex(key.Clustered == true, key.IsPrimaryKey, Columns(key.Columns), string.Empty);
+                        break;
+                    case CheckConstraintDefinition check:
+                        Checks[check.ConstraintIdentifier.Value] = Text(check.CheckCondition);
+                        break;
+                }
+            }
+        }
+
+        private static bool IsImports(SchemaObjectName name) => name.BaseIdentifier.Value == "imports";
+
+        private static string Columns(IEnumerable<ColumnWithSortOrder> columns) =>
+            string.Join(", ", columns.Select(c => c.Column.MultiPartIdentifier.Identifiers[^1].Value));
+
+        private static string Text(TSqlFragment fragment) =>
+            string.Concat(Enumerable.Range(fragment.FirstTokenIndex, fragment.LastTokenIndex - fragment.FirstTokenIndex + 1).Select(i => fragment.ScriptTokenStream[i].Text));
     }
 
     private sealed class VariableCollector : TSqlFragmentVisitor

@@ -1,4 +1,5 @@
 using Dapper;
+using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Imports;
 using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
@@ -28,6 +29,12 @@ internal sealed class SqliteKeysetPlanTests
     public void There_are_1944_statement_shapes() =>
         Assert.That(KeysetQueryShapes.All().Distinct().Count(), Is.EqualTo(1944));
 
+    /// <summary>
+    /// Without a status filter: one SEARCH on the sort key's covering index. With one: one SEARCH per included status
+    /// (here all ten, and one and three below) on the status-led covering index, each bounded by the account and its
+    /// status; the page merges them in sort order by <c>MERGE (UNION ALL)</c>, the count adds them up, and nothing is
+    /// sorted. After a position, every search starts past it.
+    /// </summary>
     [Test]
     public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
     {
@@ -35,24 +42,129 @@ internal sealed class SqliteKeysetPlanTests
         var problems = new List<string>();
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var index = SqliteKeysetSql.IndexFor(shape.SortKey);
-            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
+            foreach (var statuses in shape.FiltersStatus ? new[] { ImportStatuses.Count, 1, 3 } : [0])
             {
-                var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statement, AllParameters)).Select(r => r.Detail).ToArray();
-                var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
-                var good = onImports.Length == 1
-                           && onImports[0].StartsWith($"SEARCH imports USING COVERING INDEX {index} (account_id=?", StringComparison.Ordinal)
-                           && (!shape.HasPosition || onImports[0].Contains(PositionSeek(shape), StringComparison.Ordinal))
-                           && !plan.Any(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
-                if (!good)
+                var index = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqliteKeysetSql.IndexFor(shape.SortKey);
+                var seek = $"SEARCH imports USING COVERING INDEX {index} (account_id=?{(shape.FiltersStatus ? " AND status=?" : string.Empty)}";
+                var statements = statuses == ImportStatuses.Count ? SqliteKeysetSql.Instance.Statements(shape) : SqliteKeysetSql.Instance.Of(shape, statuses).Seek;
+                for (var i = 0; i < statements.Count; i++)
                 {
-                    problems.Add($"{shape}: {string.Join(" | ", plan)}");
+                    var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statements[i], AllParameters)).Select(r => r.Detail).ToArray();
+                    var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
+                    var good = onImports.Length == (shape.FiltersStatus ? statuses : 1)
+                               && onImports.All(d => d.StartsWith(seek, StringComparison.Ordinal))
+                               && (!shape.HasPosition || onImports.All(d => d.Contains(PositionSeek(shape), StringComparison.Ordinal)))
+                               && (i > 0 || statuses < 2 || plan.Contains("MERGE (UNION ALL)"))
+                               && !plan.Any(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
+                    if (!good)
+                    {
+                        problems.Add($"{shape} ({statuses} statuses): {string.Join(" | ", plan)}");
+                    }
                 }
             }
         }
 
         Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems.Take(10)));
     }
+
+    /// <summary>
+    /// Every statement the reader can send, of every shape, on every access path (seek, probe, probed range): the table is
+    /// only ever read by SEARCH on a covering index bounded by the account, never scanned. The only sort is the probed
+    /// range's page, a top-N sort of at most <see cref="KeysetPlan.ProbeCap"/> index entries (the probe chose that path
+    /// because the range holds fewer); probe and range statements search the filter column's own index on its range.
+    /// </summary>
+    [Test]
+    public async Task Every_statement_of_every_access_path_searches_a_covering_index_and_only_a_probed_range_is_sorted()
+    {
+        await using var connection = await database.OpenAsync();
+        var problems = new List<string>();
+        var probed = 0;
+        foreach (var shape in KeysetQueryShapes.All())
+        {
+            var statements = SqliteKeysetSql.Instance.Of(shape);
+            var checks = statements.Seek.Select(sql => (sql, Sorts: false, Column: (string?)null)).ToList();
+            if (statements.Probe is { } probe)
+            {
+                probed++;
+                checks.AddRange(statements.Ranges.Select(range => (probe, false, (string?)range.Column)));
+                checks.AddRange(statements.Ranges.Select(range => (range.Statements[0], true, (string?)range.Column)));
+                checks.AddRange(statements.Ranges.Select(range => (range.Statements[1], false, (string?)range.Column)));
+            }
+
+            foreach (var (sql, sorts, column) in checks)
+            {
+                var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + sql, AllParameters)).Select(r => r.Detail).ToArray();
+                var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
+                var sortsRows = plan.Where(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal)).ToArray();
+                var good = onImports.Length > 0
+                           && onImports.All(d => d.StartsWith("SEARCH imports USING COVERING INDEX ", StringComparison.Ordinal) && d.Contains("(account_id=?", StringComparison.Ordinal))
+                           && (sorts ? sortsRows.SequenceEqual(["USE TEMP B-TREE FOR ORDER BY"]) : sortsRows.Length == 0)
+                           && (column is null || onImports.Any(d => d.Contains($"{SqliteKeysetSql.IndexFor(KeyOf(column))} (account_id=? AND {column}", StringComparison.Ordinal)));
+                if (!good)
+                {
+                    problems.Add($"{shape} {(column is null ? "seek" : "range of " + column)}: {string.Join(" | ", plan)}");
+                }
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems.Take(10)));
+        Assert.That(probed, Is.GreaterThan(0));
+    }
+
+    /// <summary>
+    /// created_at &lt;= updated_at turns a lower bound on created_at into one on updated_at, and an upper bound on
+    /// updated_at into one on created_at: with no bound of its own and no position, the seek on the sort key is a range.
+    /// </summary>
+    [TestCase(ImportSortKey.UpdatedAt, "updated_at>?")]
+    [TestCase(ImportSortKey.CreatedAt, "created_at<?")]
+    public async Task A_bound_derived_from_the_other_timestamp_is_a_range_of_the_sort_keys_seek(ImportSortKey key, string range)
+    {
+        await using var connection = await database.OpenAsync();
+        var shapes = KeysetQueryShapes.All().Where(s => s.SortKey == key && !s.HasPosition && KeysetPlan.Of(s) is { } plan
+                                                        && plan.Lower.Concat(plan.Upper).Any(b => b.Derived)).ToArray();
+
+        Assert.That(shapes, Is.Not.Empty);
+        foreach (var shape in shapes)
+        {
+            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
+            {
+                var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statement, AllParameters)).Select(r => r.Detail).Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
+                Assert.That(plan, Has.All.Contains(range), shape.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a position, the sort key's own bound on the position's side is implied by it: the seek starts at the
+    /// position, and the bound is still checked, with a unary + so SQLite cannot make it the start of the range.
+    /// </summary>
+    [Test]
+    public void A_bound_the_position_implies_is_checked_but_cannot_start_the_seek()
+    {
+        var shapes = KeysetQueryShapes.All().Where(s => KeysetPlan.Of(s).ImpliedByPosition.Count > 0).ToArray();
+
+        Assert.That(shapes, Is.Not.Empty);
+        foreach (var shape in shapes)
+        {
+            var bound = KeysetPlan.Of(shape).ImpliedByPosition.Single();
+            var written = $"+{bound.Slot.Column} {ImportColumnsOperator(bound.Operator)} @{bound.Slot.Parameter}";
+            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
+            {
+                Assert.That(statement, Does.Contain(written), shape.ToString());
+                Assert.That(statement.Replace(written, string.Empty, StringComparison.Ordinal), Does.Not.Contain("@" + bound.Slot.Parameter), shape.ToString());
+            }
+        }
+    }
+
+    private static string ImportColumnsOperator(BoundOperator op) => op switch
+    {
+        BoundOperator.LessThan => "<",
+        BoundOperator.LessThanOrEqual => "<=",
+        BoundOperator.GreaterThan => ">",
+        _ => ">=",
+    };
+
+    private static ImportSortKey KeyOf(string column) => column == "created_at" ? ImportSortKey.CreatedAt : ImportSortKey.UpdatedAt;
 
     [Test]
     public void Every_count_reads_the_index_in_the_pages_order_so_it_stops_where_the_page_found_its_rows()
@@ -90,7 +202,7 @@ internal sealed class SqliteKeysetPlanTests
 
     private static readonly object AllParameters = new
     {
-        account_id = 1L, take = 51L, count_cap = 500L, status_mask = 3L,
+        account_id = 1L, take = 51L, count_cap = 500L, status_mask = 3L, probe_cap = 2000L,
         created_lower = 0L, created_upper = 0L, updated_lower = 0L, updated_upper = 0L, after_ts = 0L, after_id = 0L,
     };
 
