@@ -59,6 +59,7 @@ app.UseExceptionHandler();
 app.UseApiVersions(); // X-Api-Version: a bad one is a 400 before anything else; every response names the release that answered
 app.UseStatusCodePages(ProblemResponses.WriteStatusCodePageAsync);
 app.UseGlobalConcurrencyLimit(); // in flight per instance, before authentication spends a database look-up
+app.UseDatabaseConnectionPerRequest(); // the caller look-up and the read share one database connection
 app.UseAuthentication(); // failed authentications spend the client address's budget
 app.UseAuthorization();
 app.UseAccountLimits(); // the account's token bucket and in-flight cap, once the account is known

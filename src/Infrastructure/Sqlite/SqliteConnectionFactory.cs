@@ -1,10 +1,12 @@
 using ImportsService.Application.Common.Exceptions;
+using ImportsService.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// Opens one pooled connection per unit of work and ties a cancellation token and a time budget to it.
+/// Opens one pooled connection per unit of work (per <see cref="DatabaseConnectionScope"/> when one is open, so an
+/// HTTP request's reads share one) and ties a cancellation token and a time budget to each read.
 /// SQLite statements run synchronously and <see cref="SqliteCommand.Cancel"/> does nothing, so both
 /// interrupt the connection (<c>sqlite3_interrupt</c>): the running statement stops at its next step.
 /// </summary>
@@ -23,8 +25,14 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
     /// <summary>The time budget of one unit of work, or null when there is none.</summary>
     public TimeSpan? StatementBudget { get; } = statementBudget;
 
+    private long opened;
+
+    /// <summary>How many connections this factory has opened (tests use it to prove reads share one).</summary>
+    internal long OpenedConnections => Interlocked.Read(ref opened);
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref opened);
         var connection = new SqliteConnection(ConnectionString);
         try
         {
@@ -55,10 +63,22 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
     /// Runs <paramref name="work"/> on an open connection within the time budget, translating interrupts
     /// (cancelled request, or budget spent) and unavailability.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        return DatabaseConnectionScope.Current is { } scope
+            ? scope.UseAsync(OpenAsync, connection => RunOnAsync(connection, work, cancellationToken), cancellationToken)
+            : RunOnOwnConnectionAsync(work, cancellationToken);
+    }
+
+    private async Task<T> RunOnOwnConnectionAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
+        return await RunOnAsync(connection, work, cancellationToken);
+    }
+
+    private async Task<T> RunOnAsync<T>(SqliteConnection connection, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
 
         // The budget starts once the connection is open: it times the statements, not the pool. The
         // registrations are disposed before the connection goes back to the pool (reverse declaration order),
