@@ -244,6 +244,7 @@ static string FetchOpenApiDocument(string apiDll, string workFolder)
     start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
     start.Environment["ConnectionStrings__Imports"] = $"Data Source={System.IO.Path.GetFullPath(System.IO.Path.Combine(workFolder, "service.db"))}";
     start.Environment["Cursors__SigningKeys__0"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+    start.Environment["ApiKeys__Pepper__0"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
     start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
 
     var log = new System.Text.StringBuilder();
