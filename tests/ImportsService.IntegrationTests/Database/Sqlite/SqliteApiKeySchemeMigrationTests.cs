@@ -12,36 +12,20 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using ImportsService.IntegrationTests.Support;
+
 namespace ImportsService.IntegrationTests.Database.Sqlite;
 
 /// <summary>
 /// A database with keys stored before migration 0005 (plain SHA-256, no hash_scheme column): migrating it
 /// marks them SHA-256 and they keep authenticating.
 /// </summary>
-internal sealed class SqliteApiKeySchemeMigrationTests
+internal sealed class SqliteApiKeySchemeMigrationTests : SqliteFileTest
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "imports-0005-tests-" + Guid.NewGuid().ToString("N"));
-
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "imports.db"), Pooling = false }.ToString();
-
-    [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(folder);
-
-    [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
     [Test]
     public async Task Keys_stored_before_0005_are_marked_sha256_and_still_authenticate()
     {
-        var before = SqliteDatabaseMigrator.Scripts().Where(s => string.CompareOrdinal(s.Name, SqliteDatabaseMigrator.JournalPrefix + "0005") < 0).ToArray();
-        var upgrade = DeployChanges.To.SqliteDatabase(ConnectionString)
-            .WithScripts(before.Select(s => new SqlScript(s.Name, s.Contents)))
-            .WithTransactionPerScript().LogToNowhere().Build().PerformUpgrade();
-        Assert.That(upgrade.Successful, Is.True, upgrade.Error?.ToString());
+        ApplyScriptsBefore("0005");
         await using (var connection = new SqliteConnection(ConnectionString))
         {
             await connection.ExecuteAsync("""
@@ -76,17 +60,5 @@ internal sealed class SqliteApiKeySchemeMigrationTests
         Assert.That(
             async () => await connection.ExecuteAsync("INSERT INTO api_keys (user_id, key_hash, hash_scheme, created_at) VALUES (1, zeroblob(32), 2, 0);"),
             Throws.InstanceOf<SqliteException>().With.Message.Contains("CHECK"));
-    }
-
-    private ServiceProvider Services()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Imports"] = ConnectionString,
-        }).Build();
-        return new ServiceCollection().AddLogging()
-            .AddApplication(cursors => cursors.SigningKeys.Add(Support.TestDatabase.SigningKey), apiKeys => apiKeys.Pepper.Add(Support.TestDatabase.Pepper))
-            .AddInfrastructure(configuration).BuildServiceProvider();
     }
 }

@@ -9,6 +9,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using ImportsService.IntegrationTests.Support;
+
 namespace ImportsService.IntegrationTests.Database.Sqlite;
 
 /// <summary>
@@ -17,29 +19,15 @@ namespace ImportsService.IntegrationTests.Database.Sqlite;
 /// AUTOINCREMENT high-water mark survives, even above the largest remaining id), every index is there, and the
 /// CHECK holds. A row that breaks the invariant fails the migration, which changes nothing.
 /// </summary>
-internal sealed class SqliteImportsRebuildMigrationTests
+internal sealed class SqliteImportsRebuildMigrationTests : SqliteFileTest
 {
     private const string ImportColumns =
         "id AS Id, account_id AS AccountId, type AS Type, status AS Status, file_name AS FileName, file_size AS FileSize, note AS Note, completed_at AS CompletedAt, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "imports-rebuild-tests-" + Guid.NewGuid().ToString("N"));
-
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "imports.db"), Pooling = false }.ToString();
-
-    [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(folder);
-
-    [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
     [Test]
     public async Task Rows_ids_the_id_high_water_mark_and_indexes_survive_and_the_check_holds()
     {
-        ApplyTheScriptsBefore0003();
+        Assert.That(ApplyScriptsBefore("0003"), Is.EqualTo(2), "0001 and 0002, as the release before 0003 left them");
         await using var connection = await OpenAsync();
         var account = await connection.ExecuteScalarAsync<long>("INSERT INTO accounts (token, name) VALUES ('t', 'n') RETURNING id;");
         await InsertAsync(connection, account, [(10, 20), (30, 30), (40, 90), (50, 60), (70, 80)]);
@@ -73,7 +61,7 @@ internal sealed class SqliteImportsRebuildMigrationTests
     [Test]
     public async Task A_row_updated_before_it_was_created_fails_the_migration_and_nothing_changes()
     {
-        ApplyTheScriptsBefore0003();
+        Assert.That(ApplyScriptsBefore("0003"), Is.EqualTo(2), "0001 and 0002, as the release before 0003 left them");
         await using var connection = await OpenAsync();
         var account = await connection.ExecuteScalarAsync<long>("INSERT INTO accounts (token, name) VALUES ('t', 'n') RETURNING id;");
         await InsertAsync(connection, account, [(10, 20), (30, 29)]);
@@ -87,24 +75,6 @@ internal sealed class SqliteImportsRebuildMigrationTests
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM imports;"), Is.EqualTo(2));
     }
 
-    /// <summary>The database as the release before 0003 left it: 0001 and 0002 applied and journaled under their names.</summary>
-    private void ApplyTheScriptsBefore0003()
-    {
-        // The scripts that sort before 0003 (later ones, 0004 on, come after it in every real upgrade).
-        var scripts = SqliteDatabaseMigrator.Scripts()
-            .Where(s => string.CompareOrdinal(s.Name[(s.Name.IndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..], "0003") < 0)
-            .ToArray();
-        Assert.That(scripts, Has.Length.EqualTo(2));
-        var result = DeployChanges.To
-            .SqliteDatabase(ConnectionString)
-            .WithScripts(scripts.Select(s => new SqlScript(s.Name, s.Contents)))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
-        Assert.That(result.Successful, Is.True, result.Error?.ToString());
-    }
-
     private static async Task InsertAsync(SqliteConnection connection, long account, (long Created, long Updated)[] rows)
     {
         foreach (var (created, updated) in rows)
@@ -113,24 +83,6 @@ internal sealed class SqliteImportsRebuildMigrationTests
                 "INSERT INTO imports (account_id, type, status, file_name, file_size, note, completed_at, created_at, updated_at) VALUES (@account, 'vehicles', 3, 'a.csv', 7, 'n', @updated, @created, @updated);",
                 new { account, created, updated });
         }
-    }
-
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private async Task MigrateAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Imports"] = ConnectionString,
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration).BuildServiceProvider();
-        await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
     }
 
     private sealed record ImportRow(long Id, long AccountId, string Type, long Status, string FileName, long FileSize, string? Note, long? CompletedAt, long CreatedAt, long UpdatedAt);

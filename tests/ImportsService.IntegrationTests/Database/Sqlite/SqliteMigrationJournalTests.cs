@@ -9,6 +9,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using ImportsService.IntegrationTests.Support;
+
 namespace ImportsService.IntegrationTests.Database.Sqlite;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace ImportsService.IntegrationTests.Database.Sqlite;
 /// is not migrated again by this build. The control: the same database journaled under any other names
 /// is migrated again, and fails on <c>CREATE TABLE</c>, which is what a rename would do in production.
 /// </summary>
-internal sealed class SqliteMigrationJournalTests
+internal sealed class SqliteMigrationJournalTests : SqliteFileTest
 {
     private static readonly string[] ReleasedNames =
     [
@@ -27,20 +29,6 @@ internal sealed class SqliteMigrationJournalTests
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0005_api_key_hash_scheme.sql",
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0006_account_rate_plans.sql",
     ];
-
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "imports-journal-tests-" + Guid.NewGuid().ToString("N"));
-
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "imports.db"), Pooling = false }.ToString();
-
-    [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(folder);
-
-    [TearDown]
-    public void DeleteFolder()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
 
     [Test]
     public void The_migrator_journals_the_scripts_under_the_released_names()
@@ -79,17 +67,6 @@ internal sealed class SqliteMigrationJournalTests
             .Build()
             .PerformUpgrade();
         Assert.That(result.Successful, Is.True, result.Error?.ToString());
-    }
-
-    private async Task MigrateAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Imports"] = ConnectionString,
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration).BuildServiceProvider();
-        await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
     }
 
     private async Task<IReadOnlyList<string>> JournalAsync()
