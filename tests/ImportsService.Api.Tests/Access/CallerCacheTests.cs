@@ -1,6 +1,5 @@
 using System.Net;
 using ImportsService.Infrastructure.Seeding;
-using Microsoft.Data.Sqlite;
 
 namespace ImportsService.Api.Tests.Access;
 
@@ -10,25 +9,18 @@ namespace ImportsService.Api.Tests.Access;
 /// </summary>
 public sealed class CallerCacheTests
 {
-    private string databasePath = null!;
+    private TemporaryDatabase database = null!;
 
     [SetUp]
-    public void NewDatabase() => databasePath = Path.Combine(Path.GetTempPath(), $"imports-cache-tests-{Guid.NewGuid():N}.db");
+    public void NewDatabase() => database = new TemporaryDatabase("cache-tests");
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
-    }
+    public void DeleteDatabase() => database.Dispose();
 
     [Test]
     public async Task A_revoked_key_works_until_the_cache_ttl_has_passed_and_never_after()
     {
-        await using var host = new ImportsApiFactory(databasePath, settings: new Dictionary<string, string> { ["Access:CallerCache:Seconds"] = "2" });
+        await using var host = new ImportsApiFactory(database.Path, settings: new Dictionary<string, string> { ["Access:CallerCache:Seconds"] = "2" });
         using var client = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
         using (var before = await client.GetAsync($"{ApiHost.ImportsPath}?per_page=2"))
         {
@@ -50,7 +42,7 @@ public sealed class CallerCacheTests
     [Test]
     public async Task With_the_cache_off_a_revoked_key_stops_at_once()
     {
-        await using var host = new ImportsApiFactory(databasePath, settings: new Dictionary<string, string> { ["Access:CallerCache:Seconds"] = "0" });
+        await using var host = new ImportsApiFactory(database.Path, settings: new Dictionary<string, string> { ["Access:CallerCache:Seconds"] = "0" });
         using var client = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
         using (var before = await client.GetAsync($"{ApiHost.ImportsPath}?per_page=2"))
         {
@@ -63,12 +55,5 @@ public sealed class CallerCacheTests
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
-    private async Task RevokeAllKeysAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE api_keys SET revoked_at = 1;";
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> RevokeAllKeysAsync() => database.ExecuteAsync("UPDATE api_keys SET revoked_at = 1;");
 }

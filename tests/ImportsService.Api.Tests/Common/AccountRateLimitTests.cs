@@ -114,20 +114,17 @@ public sealed partial class AccountRateLimitTests
     public async Task A_stored_plan_wins_over_configuration()
     {
         var demoId = LimitsTestSupport.DemoAccountId;
-        var databasePath = Path.Combine(Path.GetTempPath(), $"imports-plan-tests-{Guid.NewGuid():N}.db");
+        using var database = new TemporaryDatabase("plan-tests");
         await using var host = new ImportsApiFactory(
-            databasePath,
+            database.Path,
             settings: new Dictionary<string, string> { [$"RateLimiting:Accounts:{demoId}:PermitsPerWindow"] = "1" });
         _ = host.Server;
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath}"))
-        {
-            // The plan as the account stores it (migration 0006), read by the same look-up that authenticates.
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE accounts SET rate_plan = 'gold', rate_permits = 3, rate_window_seconds = 10 WHERE token = $token;";
-            command.Parameters.AddWithValue("$token", DemoTenants.DemoAccountToken);
-            Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
-        }
+
+        // The plan as the account stores it (migration 0006), read by the same look-up that authenticates.
+        var stored = await database.ExecuteAsync(
+            "UPDATE accounts SET rate_plan = 'gold', rate_permits = 3, rate_window_seconds = 10 WHERE token = $token;",
+            ("$token", DemoTenants.DemoAccountToken));
+        Assert.That(stored, Is.EqualTo(1));
 
         using var demo = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
 

@@ -1,7 +1,6 @@
 using System.Net;
 using ImportsService.Infrastructure.Seeding;
 using ImportsService.Infrastructure.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportsService.Api.Tests.Common;
@@ -9,27 +8,20 @@ namespace ImportsService.Api.Tests.Common;
 /// <summary>A request that looks its caller up and then reads a page does both on one database connection.</summary>
 public sealed class ConnectionPerRequestTests
 {
-    private string databasePath = null!;
+    private TemporaryDatabase database = null!;
 
     [SetUp]
-    public void NewDatabase() => databasePath = Path.Combine(Path.GetTempPath(), $"imports-connection-tests-{Guid.NewGuid():N}.db");
+    public void NewDatabase() => database = new TemporaryDatabase("connection-tests");
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
-    }
+    public void DeleteDatabase() => database.Dispose();
 
     [TestCase("?per_page=5")]
     [TestCase("?per_page=5&filter[status][include]=failed,complete&sort[created_at]=asc")]
     public async Task The_caller_look_up_and_the_page_share_one_connection(string query)
     {
         // The caller cache off, so the request really reads twice.
-        await using var host = new ImportsApiFactory(databasePath, settings: new Dictionary<string, string> { ["Access:CallerCache:Seconds"] = "0" });
+        await using var host = new ImportsApiFactory(database.Path, settings: new Dictionary<string, string> { ["Access:CallerCache:Seconds"] = "0" });
         using var client = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
         var connections = host.Services.GetRequiredService<SqliteConnectionFactory>();
         using (var warm = await client.GetAsync($"{ApiHost.ImportsPath}?per_page=2"))
@@ -47,7 +39,7 @@ public sealed class ConnectionPerRequestTests
     [Test]
     public async Task A_request_that_reads_nothing_opens_nothing()
     {
-        await using var host = new ImportsApiFactory(databasePath);
+        await using var host = new ImportsApiFactory(database.Path);
         using var client = host.CreateClient();
         var connections = host.Services.GetRequiredService<SqliteConnectionFactory>();
         var before = connections.OpenedConnections;

@@ -1,15 +1,6 @@
-using Dapper;
-using DbUp;
-using DbUp.Engine;
-using ImportsService.Application;
-using ImportsService.Infrastructure;
-using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Sqlite;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 using ImportsService.IntegrationTests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ImportsService.IntegrationTests.Database.Sqlite;
 

@@ -1,18 +1,11 @@
 using Dapper;
-using DbUp;
-using DbUp.Engine;
-using ImportsService.Application;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Access;
-using ImportsService.Infrastructure;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Sqlite;
+using ImportsService.IntegrationTests.Support;
 using MediatR;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-
-using ImportsService.IntegrationTests.Support;
 
 namespace ImportsService.IntegrationTests.Database.Sqlite;
 
