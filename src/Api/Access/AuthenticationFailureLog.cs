@@ -26,6 +26,13 @@ internal sealed partial class AuthenticationFailureLog(
         if (clients.Count >= MaxTrackedClients)
         {
             Forget(now - interval);
+            if (clients.Count >= MaxTrackedClients)
+            {
+                // More addresses failed within one interval than are tracked (a spread-out guessing run): start
+                // over rather than grow without bound or scan a full map on every failure. At worst each address
+                // gets one more line.
+                clients.Clear();
+            }
         }
 
         var state = clients.GetOrAdd(client, static _ => new ClientState());

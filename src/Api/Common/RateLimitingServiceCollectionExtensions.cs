@@ -23,9 +23,6 @@ namespace ImportsService.Api.Common;
 /// </summary>
 public static class RateLimitingServiceCollectionExtensions
 {
-    /// <summary>The policy name imports endpoints declare; the account limits apply to every request with an account.</summary>
-    public const string PerAccountPolicy = "PerAccount";
-
     public const string RedisConnectionStringName = "Redis";
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)

@@ -7,7 +7,6 @@ using ImportsService.Application.Imports.ListImports;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace ImportsService.Api.Imports;
 
@@ -20,7 +19,6 @@ namespace ImportsService.Api.Imports;
 [ApiController]
 [Route("api/v1/imports")]
 [Authorize(Policy = AccessClaims.ReadImportsPolicy)]
-[EnableRateLimiting(RateLimitingServiceCollectionExtensions.PerAccountPolicy)]
 [Produces("application/json")]
 public sealed class ImportsController(IMediator mediator, ImportsWireFormats wireFormats) : ControllerBase
 {

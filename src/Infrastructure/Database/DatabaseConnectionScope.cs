@@ -15,6 +15,7 @@ public sealed class DatabaseConnectionScope : IAsyncDisposable
     private readonly DatabaseConnectionScope? outer;
     private readonly SemaphoreSlim gate = new(1, 1);
     private DbConnection? connection;
+    private bool disposed;
 
     private DatabaseConnectionScope(DatabaseConnectionScope? outer) => this.outer = outer;
 
@@ -36,6 +37,7 @@ public sealed class DatabaseConnectionScope : IAsyncDisposable
     internal async Task<T> UseAsync<TConnection, T>(Func<CancellationToken, Task<TConnection>> open, Func<TConnection, Task<T>> work, CancellationToken cancellationToken)
         where TConnection : DbConnection
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -53,15 +55,41 @@ public sealed class DatabaseConnectionScope : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends the scope: the caller's async context gets the outer scope back (set here, synchronously, so the
+    /// change reaches the caller), and the connection closes once no read holds it.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
-        Ambient.Value = outer;
-        if (connection is not null)
+        if (Ambient.Value == this)
         {
-            await connection.DisposeAsync();
-            connection = null;
+            Ambient.Value = outer;
         }
 
-        gate.Dispose();
+        if (disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        disposed = true;
+        return CloseAsync();
+    }
+
+    private async ValueTask CloseAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+                connection = null;
+            }
+        }
+        finally
+        {
+            gate.Release();
+            gate.Dispose();
+        }
     }
 }

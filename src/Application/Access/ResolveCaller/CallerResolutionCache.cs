@@ -10,7 +10,9 @@ namespace ImportsService.Application.Access.ResolveCaller;
 /// Reuses the answer to <see cref="ResolveCallerQuery"/> for a short time (<see cref="CallerCacheOptions"/>),
 /// so a client making many requests with one key costs one database look-up per TTL, not one per request.
 /// Entries are keyed by a SHA-256 of the key and the account token: no API key is held in memory as text.
-/// Bounded: a full cache first drops expired entries and, if still full, starts over.
+/// Only answers for a real key are kept (may read, or forbidden): an unknown key is never cached, so a flood
+/// of guesses cannot crowd out the callers that are real. Bounded: a full cache drops expired entries and,
+/// if still full, keeps what it has and answers the newcomer from the database until room frees up.
 /// </summary>
 internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options, TimeProvider time)
     : IPipelineBehavior<ResolveCallerQuery, CallerResolution>
@@ -35,6 +37,11 @@ internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options
         }
 
         var resolution = await next();
+        if (resolution.Standing == CallerStanding.Unauthenticated)
+        {
+            return resolution;
+        }
+
         if (entries.Count >= settings.Capacity)
         {
             foreach (var expired in entries.Where(e => now >= e.Value.ExpiresAt).Select(e => e.Key).ToArray())
@@ -44,7 +51,7 @@ internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options
 
             if (entries.Count >= settings.Capacity)
             {
-                entries.Clear();
+                return resolution;
             }
         }
 

@@ -51,21 +51,25 @@ public sealed class CallerResolutionCacheTests
     {
         using var services = Build(seconds: 10);
         callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        callers.Add(KeyHash, "other-token", new CallerAccessRow(11, KeyHash, AccountId: null, CanReadImports: false));
 
         var mine = await Resolve(services, Key, AccountToken);
         var other = await Resolve(services, Key, "other-token");
         var unknown = await Resolve(services, "another-key", AccountToken);
+        await Resolve(services, Key, AccountToken);
+        await Resolve(services, Key, "other-token");
 
         Assert.That(mine.Standing, Is.EqualTo(CallerStanding.MayReadImports));
-        Assert.That(other.Standing, Is.EqualTo(CallerStanding.Unauthenticated), "the in-memory store has no row for this pair");
+        Assert.That(other.Standing, Is.EqualTo(CallerStanding.Forbidden));
         Assert.That(unknown.Standing, Is.EqualTo(CallerStanding.Unauthenticated));
-        Assert.That(callers.Lookups, Has.Count.EqualTo(3));
+        Assert.That(callers.Lookups, Has.Count.EqualTo(3), "each pair asked once, then answered from its own entry");
     }
 
     [Test]
     public async Task Zero_seconds_turns_the_cache_off()
     {
         using var services = Build(seconds: 0);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
 
         await Resolve(services, Key, AccountToken);
         await Resolve(services, Key, AccountToken);
@@ -74,10 +78,13 @@ public sealed class CallerResolutionCacheTests
     }
 
     [Test]
-    public async Task A_full_cache_stays_within_its_capacity_and_still_answers_correctly()
+    public async Task A_full_cache_stays_within_its_capacity_keeps_what_it_has_and_still_answers_correctly()
     {
         using var services = Build(seconds: 10, capacity: 2);
-        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        foreach (var token in new[] { "a", "b", "c", "d", AccountToken })
+        {
+            callers.Add(KeyHash, token, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        }
 
         foreach (var token in new[] { "a", "b", "c", "d" })
         {
@@ -86,6 +93,23 @@ public sealed class CallerResolutionCacheTests
 
         Assert.That((await Resolve(services, Key, AccountToken)).Standing, Is.EqualTo(CallerStanding.MayReadImports));
         Assert.That(callers.Lookups, Has.Count.EqualTo(5));
+        await Resolve(services, Key, "a");
+        await Resolve(services, Key, "c");
+        Assert.That(callers.Lookups, Has.Count.EqualTo(6), "a, cached before the cache filled, stays; c, refused room, is asked again");
+    }
+
+    [Test]
+    public async Task An_unknown_key_is_never_cached_so_guesses_cannot_crowd_out_real_callers()
+    {
+        using var services = Build(seconds: 10, capacity: 2);
+
+        await Resolve(services, "guess-1", AccountToken);
+        await Resolve(services, "guess-1", AccountToken);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        await Resolve(services, Key, AccountToken);
+        await Resolve(services, Key, AccountToken);
+
+        Assert.That(callers.Lookups, Has.Count.EqualTo(3), "both guesses asked the store; the real key once");
     }
 
     [Test]
