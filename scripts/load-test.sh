@@ -27,8 +27,11 @@ export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Imports="Data Source=$work/load.db"
 export Cursors__SigningKeys__0="load-test-cursor-signing-key-0123456789abcdef"
 export ApiKeys__Pepper__0="load-test-api-key-pepper-0123456789abcdef"
-# Load, not limits, is measured: every limit and cap off, as an operator would switch them off.
-export RateLimiting__Enabled=false
+# Load, not quotas, is measured: one account sends everything, so its rate limits and in-flight cap are lifted
+# through configuration, as an operator raising a tenant's plan would; the instance's own concurrency cap
+# (RateLimiting:MaxConcurrentRequests, 2 per processor, with its short queue) stays as deployed.
+export RateLimiting__PermitsPerWindow=1000000000 RateLimiting__PermitsPerClientPerWindow=1000000000
+export RateLimiting__MaxConcurrentRequestsPerAccount=1000 RateLimiting__MaxQueuedRequests=256
 export Serilog__MinimumLevel__Default=Warning
 
 start=$(date +%s.%N)
