@@ -20,6 +20,8 @@ namespace ImportsService.Infrastructure.Imports;
 /// </summary>
 internal sealed class KeysetPlan
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<KeysetQueryShape, KeysetPlan> Plans = new();
+
     /// <summary>
     /// A range of the filter column with fewer rows than this is read through that column's index and sorted:
     /// at most this many index entries read, and a top-N sort of the matches. Sized so that reading and sorting
@@ -102,7 +104,11 @@ internal sealed class KeysetPlan
     public IEnumerable<ShapeBound> AllBounds =>
         KeysetBounds.All.Where(slot => slot.Operator(Shape) is not null).Select(slot => new ShapeBound(slot, slot.Operator(Shape)!.Value));
 
-    public static KeysetPlan Of(KeysetQueryShape shape) => new(shape);
+    /// <summary>
+    /// The plan of a shape, made once: a plan depends on nothing but its shape and is immutable, and shapes are few
+    /// (1,944), so every request after the first of its shape reuses it.
+    /// </summary>
+    public static KeysetPlan Of(KeysetQueryShape shape) => Plans.GetOrAdd(shape, static s => new KeysetPlan(s));
 
     /// <summary>
     /// created_at &lt;= updated_at: a lower bound on created_at is one on updated_at (created_at &gt;= X ⇒ updated_at &gt;= X),
