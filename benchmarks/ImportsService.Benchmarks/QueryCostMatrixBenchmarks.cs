@@ -29,7 +29,15 @@ public class QueryCostMatrixBenchmarks
     private long account;
     private string cursor = null!;
 
-    public static IEnumerable<MatrixCase> Cases() => MatrixCase.All();
+    /// <summary>
+    /// Every case, or those whose name contains one of the comma-separated parts of IMPORTS_MATRIX_CASES
+    /// (e.g. <c>no filter,other-key range 0.</c>) to re-measure a few rows of the matrix.
+    /// </summary>
+    public static IEnumerable<MatrixCase> Cases()
+    {
+        var parts = Environment.GetEnvironmentVariable("IMPORTS_MATRIX_CASES")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return MatrixCase.All().Where(c => parts.Length == 0 || parts.Any(part => c.ToString().Contains(part, StringComparison.Ordinal)));
+    }
 
     [ParamsSource(nameof(Cases))]
     public MatrixCase Case { get; set; } = null!;
