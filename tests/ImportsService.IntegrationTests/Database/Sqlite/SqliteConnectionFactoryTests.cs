@@ -11,7 +11,7 @@ namespace ImportsService.IntegrationTests.Database.Sqlite;
 /// nothing, so the factory interrupts the connection when the token fires.
 /// A statement that would run for minutes must stop soon after cancellation.
 /// </summary>
-internal sealed class SqliteConnectionFactoryTests
+internal sealed class SqliteConnectionFactoryTests : SqliteDatabaseTest
 {
     // Counts to a billion: minutes of work, and no table needed.
     private const string SlowStatement = """
@@ -19,22 +19,10 @@ internal sealed class SqliteConnectionFactoryTests
         SELECT COUNT(*) FROM n;
         """;
 
-    private SqliteTestDatabase database = null!;
-
-    [OneTimeSetUp]
-    public async Task StartDatabase()
-    {
-        database = new SqliteTestDatabase();
-        await database.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopDatabase() => await database.DisposeAsync();
-
     [Test]
     public async Task Cancelling_the_token_interrupts_a_running_statement()
     {
-        var connections = database.Services.GetRequiredService<SqliteConnectionFactory>();
+        var connections = Database.Services.GetRequiredService<SqliteConnectionFactory>();
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
@@ -49,7 +37,7 @@ internal sealed class SqliteConnectionFactoryTests
     [Test]
     public async Task Connections_enforce_the_schemas_foreign_keys()
     {
-        var connections = database.Services.GetRequiredService<SqliteConnectionFactory>();
+        var connections = Database.Services.GetRequiredService<SqliteConnectionFactory>();
 
         Assert.That(
             async () => await connections.RunAsync(
@@ -61,7 +49,7 @@ internal sealed class SqliteConnectionFactoryTests
     [Test]
     public async Task A_connection_is_usable_again_after_an_interrupted_statement()
     {
-        var connections = database.Services.GetRequiredService<SqliteConnectionFactory>();
+        var connections = Database.Services.GetRequiredService<SqliteConnectionFactory>();
         using (var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100)))
         {
             Assert.That(

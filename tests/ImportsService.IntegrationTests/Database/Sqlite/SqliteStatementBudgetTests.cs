@@ -15,7 +15,7 @@ namespace ImportsService.IntegrationTests.Database.Sqlite;
 /// (<c>sqlite3_interrupt</c>) once the budget is spent, so an expensive statement becomes
 /// <see cref="QueryTooExpensiveException"/> within about the budget instead of holding a worker for minutes.
 /// </summary>
-internal sealed class SqliteStatementBudgetTests
+internal sealed class SqliteStatementBudgetTests : SqliteDatabaseTest
 {
     // Counts to a billion: minutes of work, and no table needed.
     private const string SlowStatement = """
@@ -25,22 +25,10 @@ internal sealed class SqliteStatementBudgetTests
 
     private static readonly TimeSpan TinyBudget = TimeSpan.FromMilliseconds(150);
 
-    private SqliteTestDatabase database = null!;
-
-    [OneTimeSetUp]
-    public async Task StartDatabase()
-    {
-        database = new SqliteTestDatabase();
-        await database.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopDatabase() => await database.DisposeAsync();
-
     [Test]
     public async Task A_statement_past_the_budget_is_interrupted_and_reported_as_too_expensive()
     {
-        var connections = new SqliteConnectionFactory(database.ConnectionString, TinyBudget);
+        var connections = new SqliteConnectionFactory(Database.ConnectionString, TinyBudget);
         var clock = Stopwatch.StartNew();
 
         var exception = await CatchAsync(() => connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), CancellationToken.None));
@@ -56,7 +44,7 @@ internal sealed class SqliteStatementBudgetTests
     [Test]
     public async Task A_statement_within_the_budget_runs_and_the_connection_is_usable_after_an_interrupt()
     {
-        var pooled = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString();
+        var pooled = new SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = true }.ToString();
         var connections = new SqliteConnectionFactory(pooled, TinyBudget);
         Assert.That(async () => await connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), CancellationToken.None), Throws.TypeOf<QueryTooExpensiveException>());
 
@@ -71,7 +59,7 @@ internal sealed class SqliteStatementBudgetTests
     [Test]
     public async Task A_cancelled_request_is_still_cancelled_not_too_expensive()
     {
-        var connections = new SqliteConnectionFactory(database.ConnectionString, TimeSpan.FromSeconds(30));
+        var connections = new SqliteConnectionFactory(Database.ConnectionString, TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var exception = await CatchAsync(() => connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), cancellation.Token));
@@ -82,7 +70,7 @@ internal sealed class SqliteStatementBudgetTests
     [Test]
     public async Task Without_a_budget_nothing_interrupts_a_statement()
     {
-        var connections = new SqliteConnectionFactory(database.ConnectionString, statementBudget: null);
+        var connections = new SqliteConnectionFactory(Database.ConnectionString, statementBudget: null);
 
         // A fraction of a second of counting: longer than the tiny budget, far shorter than a test's patience.
         var count = await connections.RunAsync(
@@ -95,8 +83,8 @@ internal sealed class SqliteStatementBudgetTests
     [Test]
     public async Task The_configured_budget_reaches_the_connection_factory_every_reader_uses()
     {
-        var settings = database.Settings();
-        Assert.That(database.Services.GetRequiredService<SqliteConnectionFactory>().StatementBudget, Is.EqualTo(TimeSpan.FromMilliseconds(2_000)), "the default");
+        var settings = Database.Settings();
+        Assert.That(Database.Services.GetRequiredService<SqliteConnectionFactory>().StatementBudget, Is.EqualTo(TimeSpan.FromMilliseconds(2_000)), "the default");
 
         settings["Database:StatementTimeoutMs"] = "150";
         await using var configured = Build(settings);

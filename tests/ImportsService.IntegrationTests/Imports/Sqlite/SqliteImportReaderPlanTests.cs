@@ -8,24 +8,12 @@ namespace ImportsService.IntegrationTests.Imports.Sqlite;
 /// The GetImport statement is one SEARCH, of the primary key or of the (account_id, id) index, never a SCAN:
 /// asked of SQLite itself with EXPLAIN QUERY PLAN on a migrated database.
 /// </summary>
-internal sealed class SqliteImportReaderPlanTests
+internal sealed class SqliteImportReaderPlanTests : SqliteDatabaseTest
 {
-    private SqliteTestDatabase database = null!;
-
-    [OneTimeSetUp]
-    public async Task StartDatabase()
-    {
-        database = new SqliteTestDatabase();
-        await database.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopDatabase() => await database.DisposeAsync();
-
     [Test]
     public async Task Finding_an_import_is_one_search_of_the_primary_key_or_the_account_and_id_index_never_a_scan()
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
 
         var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteImportReader.Sql, new { account_id = 1L, id = 1L }))
             .Select(r => r.Detail)

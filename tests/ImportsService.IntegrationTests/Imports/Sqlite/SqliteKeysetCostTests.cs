@@ -15,7 +15,7 @@ namespace ImportsService.IntegrationTests.Imports.Sqlite;
 /// O(rows), with and without filters, and a filter that matches nothing costs a small constant, whatever the
 /// account's size. Each walk also returns exactly the rows the in-memory oracle expects.
 /// </summary>
-internal sealed class SqliteKeysetCostTests
+internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
 {
     /// <summary>The account walked; another tenant's rows sit beside it.</summary>
     private const int Rows = 20_000;
@@ -46,18 +46,15 @@ internal sealed class SqliteKeysetCostTests
 
     private static readonly UtcTimestamp Start = UtcTimestamp.FromDateTime(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
-    private SqliteTestDatabase database = null!;
     private long account;
     private IReadOnlyList<ImportRecord> records = null!;
 
     [OneTimeSetUp]
-    public async Task StartDatabase()
+    public async Task SeedAccounts()
     {
-        database = new SqliteTestDatabase();
-        await database.InitializeAsync();
-        account = await database.CreateAccountAsync("walked");
-        var other = await database.CreateAccountAsync("other");
-        await using var connection = (SqliteConnection)await database.OpenAsync();
+        account = await Database.CreateAccountAsync("walked");
+        var other = await Database.CreateAccountAsync("other");
+        await using var connection = (SqliteConnection)await Database.OpenAsync();
         await InsertAsync(connection, other, 2_000, seed: 2);
         await InsertAsync(connection, account, Rows, seed: 1);
         records = (await connection.QueryAsync<StoredRow>(
@@ -66,9 +63,6 @@ internal sealed class SqliteKeysetCostTests
             .Select(row => row.ToRecord())
             .ToArray();
     }
-
-    [OneTimeTearDown]
-    public async Task StopDatabase() => await database.DisposeAsync();
 
     /// <summary>Instant <paramref name="minute"/> minutes into the walked account's data (which spans <see cref="Rows"/> minutes).</summary>
     private static UtcTimestamp Minute(long minute) => UtcTimestamp.FromUnixMicroseconds(Start.UnixMicroseconds + (minute * 60_000_000));
@@ -187,7 +181,7 @@ internal sealed class SqliteKeysetCostTests
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync() => (SqliteConnection)await database.OpenAsync();
+    private async Task<SqliteConnection> OpenAsync() => (SqliteConnection)await Database.OpenAsync();
 
     /// <summary>
     /// One row a minute, every tenth repeating the previous instant (ties), updated up to three days after creation;

@@ -11,20 +11,8 @@ namespace ImportsService.IntegrationTests.Imports.Sqlite;
 /// sort key: no table scan, no lookup into the table, no temporary B-tree for ORDER BY. Asked of SQLite
 /// itself with EXPLAIN QUERY PLAN on a migrated database.
 /// </summary>
-internal sealed class SqliteKeysetPlanTests
+internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
 {
-    private SqliteTestDatabase database = null!;
-
-    [OneTimeSetUp]
-    public async Task StartDatabase()
-    {
-        database = new SqliteTestDatabase();
-        await database.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopDatabase() => await database.DisposeAsync();
-
     [Test]
     public void There_are_1944_statement_shapes() =>
         Assert.That(KeysetQueryShapes.All().Distinct().Count(), Is.EqualTo(1944));
@@ -38,7 +26,7 @@ internal sealed class SqliteKeysetPlanTests
     [Test]
     public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var problems = new List<string>();
         foreach (var shape in KeysetQueryShapes.All())
         {
@@ -78,7 +66,7 @@ internal sealed class SqliteKeysetPlanTests
     [Test]
     public async Task Every_statement_of_every_access_path_searches_a_covering_index_and_only_a_probed_range_is_sorted()
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var problems = new List<string>();
         var probed = 0;
         foreach (var shape in KeysetQueryShapes.All())
@@ -126,7 +114,7 @@ internal sealed class SqliteKeysetPlanTests
     [TestCase(ImportSortKey.CreatedAt, "created_at<?")]
     public async Task A_bound_derived_from_the_other_timestamp_is_a_range_of_the_sort_keys_seek(ImportSortKey key, string range)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var shapes = KeysetQueryShapes.All().Where(s => s.SortKey == key && !s.HasPosition && KeysetPlan.Of(s) is { } plan
                                                         && plan.Lower.Concat(plan.Upper).Any(b => b.Derived)).ToArray();
 
@@ -188,7 +176,7 @@ internal sealed class SqliteKeysetPlanTests
     [Test]
     public async Task A_later_page_seeks_past_its_position_instead_of_filtering_after_the_account()
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var shape = KeysetQueryShapes.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
 
         var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Instance.Statements(shape)[0], AllParameters)).Single().Detail;
