@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ImportsService.Infrastructure.Seeding;
 
 namespace ImportsService.Api.Tests.Common;
@@ -18,7 +17,7 @@ public sealed class LivenessTests
         host = new ImportsApiFactory(ApiHost.DatabasePath, settings: new Dictionary<string, string>
         {
             ["Database:Provider"] = "SqlServer",
-            ["ConnectionStrings:Imports"] = $"Server=127.0.0.1,{ClosedPort()};Database=imports;User ID=sa;Password=x;Encrypt=False",
+            ["ConnectionStrings:Imports"] = $"Server=127.0.0.1,{LoopbackPorts.Closed()};Database=imports;User ID=sa;Password=x;Encrypt=False",
             ["Database:SqlServer:ConnectTimeoutSeconds"] = "1",
         });
         _ = host.Server;
@@ -46,14 +45,5 @@ public sealed class LivenessTests
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
 
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

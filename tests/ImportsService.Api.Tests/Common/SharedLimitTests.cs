@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -103,7 +102,7 @@ public sealed class InProcessLimitTests
             ApiHost.DatabasePath,
             settings: new Dictionary<string, string>
             {
-                ["ConnectionStrings:Redis"] = $"127.0.0.1:{ClosedPort()},connectTimeout=500,connectRetry=0",
+                ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPorts.Closed()},connectTimeout=500,connectRetry=0",
                 ["RateLimiting:PermitsPerWindow"] = "1",
             },
             configureServices: services => services.AddSingleton<ILogEventSink>(logs));
@@ -117,14 +116,5 @@ public sealed class InProcessLimitTests
         Assert.That(one.Header("RateLimit"), Is.Null, "nothing is known of the bucket");
         Assert.That(one.Header("RateLimit-Policy"), Is.EqualTo("\"default\";q=1;w=60"));
         Assert.That(logs.Rendered(), Does.Contain("Redis did not answer the rate limiter"));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -25,7 +24,7 @@ public sealed class UnreachableSqlServerTests
         var settings = new Dictionary<string, string>
         {
             ["Database:Provider"] = "SqlServer",
-            ["ConnectionStrings:Imports"] = $"Server=127.0.0.1,{ClosedPort()};Database=imports;User ID=sa;Password={Password};Encrypt=False",
+            ["ConnectionStrings:Imports"] = $"Server=127.0.0.1,{LoopbackPorts.Closed()};Database=imports;User ID=sa;Password={Password};Encrypt=False",
             ["Database:SqlServer:ConnectTimeoutSeconds"] = "2",
         };
         host = new ImportsApiFactory(ApiHost.DatabasePath, settings: settings, configureServices: services => services.AddSingleton<ILogEventSink>(logs));
@@ -80,15 +79,5 @@ public sealed class UnreachableSqlServerTests
 
         Assert.That(written, Does.Contain("database is unavailable").IgnoreCase);
         Assert.That(written, Does.Not.Contain(Password));
-    }
-
-    private static int ClosedPort()
-    {
-        // Bind and release: the port was free a moment ago and nothing listens on it now.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class SqlServerUnavailableTests(bool retry, bool silent)
     [OneTimeSetUp]
     public void ConfigureAnUnansweringServer()
     {
-        var port = silent ? StartSilentListener() : ClosedPort();
+        var port = silent ? StartSilentListener() : LoopbackPorts.Closed();
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "SqlServer",
@@ -154,15 +154,5 @@ internal sealed class SqlServerUnavailableTests(bool retry, bool silent)
             }
         });
         return ((IPEndPoint)silentListener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A port that was free a moment ago: connecting to it is refused at once.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
