@@ -31,7 +31,7 @@ internal sealed class SqliteStatementBudgetTests : SqliteDatabaseTest
         var connections = new SqliteConnectionFactory(Database.ConnectionString, TinyBudget);
         var clock = Stopwatch.StartNew();
 
-        var exception = await CatchAsync(() => connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), CancellationToken.None));
+        var exception = Assert.CatchAsync(() => connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), CancellationToken.None));
 
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the statement ran on past its budget");
         Assert.That(exception, Is.TypeOf<QueryTooExpensiveException>(), exception?.ToString());
@@ -62,7 +62,7 @@ internal sealed class SqliteStatementBudgetTests : SqliteDatabaseTest
         var connections = new SqliteConnectionFactory(Database.ConnectionString, TimeSpan.FromSeconds(30));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        var exception = await CatchAsync(() => connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), cancellation.Token));
+        var exception = Assert.CatchAsync(() => connections.RunAsync(c => c.ExecuteScalarAsync<long>(SlowStatement), cancellation.Token));
 
         Assert.That(exception, Is.InstanceOf<OperationCanceledException>(), exception?.ToString());
     }
@@ -99,20 +99,5 @@ internal sealed class SqliteStatementBudgetTests : SqliteDatabaseTest
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
-    }
-
-    private static async Task<Exception?> CatchAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return null;
-        }
-#pragma warning disable CA1031 // The test inspects whatever was thrown.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return exception;
-        }
     }
 }
