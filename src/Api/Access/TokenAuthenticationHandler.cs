@@ -115,13 +115,12 @@ internal sealed class TokenAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         if (result.Properties?.Items.TryGetValue(RetryAfterItem, out var retryAfter) == true && retryAfter is not null)
         {
-            Response.Headers.RetryAfter = retryAfter;
-            await ProblemResponses.WriteAsync(
+            await ProblemResponses.WriteRetryLaterAsync(
                 Context,
                 StatusCodes.Status429TooManyRequests,
                 "Too Many Requests",
-                "This client address has failed to authenticate too often; its requests with credentials are refused for now. " +
-                "Retry after the number of seconds in the Retry-After header.");
+                retryAfter,
+                "This client address has failed to authenticate too often; its requests with credentials are refused for now.");
             return;
         }
 

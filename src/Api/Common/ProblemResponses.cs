@@ -41,6 +41,17 @@ public static class ProblemResponses
         return WriteAsync(context.HttpContext, status, ReasonPhrases.GetReasonPhrase(status), detail);
     }
 
+    /// <summary>
+    /// A problem that asks the client to come back later: the Retry-After header (whole seconds) and a detail that is
+    /// <paramref name="reason"/> followed by the one sentence every such answer ends with.
+    /// </summary>
+    public static Task WriteRetryLaterAsync(HttpContext context, int status, string title, string retryAfterSeconds, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = retryAfterSeconds;
+        return WriteAsync(context, status, title, reason + " Retry after the number of seconds in the Retry-After header.");
+    }
+
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -45,28 +45,26 @@ internal sealed class AccountLimitsMiddleware(
 
         if (!take.Taken)
         {
-            context.Response.Headers.RetryAfter = RateLimitingServiceCollectionExtensions.Seconds(take.RetryAfter);
-            await ProblemResponses.WriteAsync(
+            await ProblemResponses.WriteRetryLaterAsync(
                 context,
                 StatusCodes.Status429TooManyRequests,
                 "Too Many Requests",
+                RateLimitingServiceCollectionExtensions.Seconds(take.RetryAfter),
                 string.Create(CultureInfo.InvariantCulture,
-                    $"This account may make {plan.PermitsPerWindow} requests every {plan.WindowSeconds} seconds (policy \"{plan.Policy}\"). ") +
-                "Retry after the number of seconds in the Retry-After header.");
+                    $"This account may make {plan.PermitsPerWindow} requests every {plan.WindowSeconds} seconds (policy \"{plan.Policy}\")."));
             return;
         }
 
         using var slot = concurrency.TryEnter(accountId);
         if (slot is null)
         {
-            context.Response.Headers.RetryAfter = RateLimitingServiceCollectionExtensions.Seconds(TimeSpan.FromSeconds(limits.BusyRetryAfterSeconds));
-            await ProblemResponses.WriteAsync(
+            await ProblemResponses.WriteRetryLaterAsync(
                 context,
                 StatusCodes.Status429TooManyRequests,
                 "Too Many Requests",
+                RateLimitingServiceCollectionExtensions.Seconds(TimeSpan.FromSeconds(limits.BusyRetryAfterSeconds)),
                 string.Create(CultureInfo.InvariantCulture,
-                    $"This account already has {limits.MaxConcurrentRequestsPerAccount} requests in flight, the most it may have at once. ") +
-                "Retry after the number of seconds in the Retry-After header.");
+                    $"This account already has {limits.MaxConcurrentRequestsPerAccount} requests in flight, the most it may have at once."));
             return;
         }
 

@@ -17,12 +17,12 @@ internal sealed class GlobalConcurrencyMiddleware(RequestDelegate next, GlobalCo
         using var slot = await concurrency.EnterAsync(context.RequestAborted);
         if (slot is null)
         {
-            context.Response.Headers.RetryAfter = RateLimitingServiceCollectionExtensions.Seconds(TimeSpan.FromSeconds(limits.BusyRetryAfterSeconds));
-            await ProblemResponses.WriteAsync(
+            await ProblemResponses.WriteRetryLaterAsync(
                 context,
                 StatusCodes.Status503ServiceUnavailable,
                 "Service Unavailable",
-                "The service is handling as many requests as it can. Retry after the number of seconds in the Retry-After header.");
+                RateLimitingServiceCollectionExtensions.Seconds(TimeSpan.FromSeconds(limits.BusyRetryAfterSeconds)),
+                "The service is handling as many requests as it can.");
             return;
         }
 
