@@ -17,7 +17,7 @@ public class CursorBenchmarks
     {
         var now = UtcTimestamp.FromDateTime(new DateTime(2024, 11, 21, 10, 15, 30, DateTimeKind.Utc));
         var range = new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, now), new TimestampBound(BoundOperator.LessThan, now));
-        var listing = new ImportListing(new ImportFilter(StatusSet.FromMask(0b1111111111), range, range), new ImportSort(ImportSortKey.CreatedAt, SortDirection.Descending));
+        var listing = new ImportListing(new ImportFilter(ImportStatusSet.FromMask(0b1111111111), range, range), new ImportSort(ImportSortKey.CreatedAt, SortDirection.Descending));
         cursor = new ImportCursor(123_456_789, listing, 100, new KeysetPosition(now, 9_876_543_210));
         token = codec.Encode(cursor);
     }

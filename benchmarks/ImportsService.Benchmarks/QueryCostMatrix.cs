@@ -102,7 +102,7 @@ public sealed record MatrixCase(ImportSortKey Key, SortDirection Direction, Matr
 
     public ImportListing Listing()
     {
-        var statuses = Statuses.TryGetValue((Filter, Selectivity), out var members) ? StatusSet.FromMask(members.Sum(s => 1 << (int)s)) : (StatusSet?)null;
+        var statuses = Statuses.TryGetValue((Filter, Selectivity), out var members) ? ImportStatusSet.FromMask(members.Sum(s => 1 << (int)s)) : (ImportStatusSet?)null;
         var rangeColumn = Filter switch
         {
             MatrixFilter.SameKeyRange => Key,

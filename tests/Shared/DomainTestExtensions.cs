@@ -9,10 +9,10 @@ namespace ImportsService.Tests.Shared;
 #pragma warning disable CA1708 // C# 14 extension blocks get compiler-generated names that the rule misreads.
 public static class DomainTestExtensions
 {
-    extension(StatusSet)
+    extension(ImportStatusSet)
     {
-        public static StatusSet Of(params ImportStatus[] statuses) =>
-            StatusSet.FromMask(statuses.Aggregate(0, (mask, status) => mask | (1 << (int)status)));
+        public static ImportStatusSet Of(params ImportStatus[] statuses) =>
+            ImportStatusSet.FromMask(statuses.Aggregate(0, (mask, status) => mask | (1 << (int)status)));
     }
 
     extension(TimestampBound bound)
@@ -34,7 +34,7 @@ public static class DomainTestExtensions
             (range.Lower is not { } l || l.Admits(candidate)) && (range.Upper is not { } u || u.Admits(candidate));
     }
 
-    public static bool Admits(this ImportFilter filter, ImportRecord record)
+    public static bool Admits(this ImportFilter filter, Import record)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(record);

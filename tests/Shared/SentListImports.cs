@@ -52,7 +52,7 @@ public sealed record SentListImports(long AccountId)
         return new SentListImports(accountId)
         {
             PerPage = perPage?.ToString(CultureInfo.InvariantCulture),
-            StatusInclude = filter.Statuses?.ToWireList(),
+            StatusInclude = filter.Statuses?.ToText(),
             TimestampFilters = bounds
                 .Where(b => b.Bound is not null)
                 .Select(b => Bound(b.Field, b.Bound!.Value.Operator, b.Bound.Value.Value.ToString()))

@@ -21,7 +21,7 @@ public sealed record ImportResponse(
     [property: JsonPropertyName("updated_at")] string UpdatedAt)
 {
     /// <summary>The one mapping from the read model to the wire, written out field by field.</summary>
-    public static ImportResponse From(ImportRecord record)
+    public static ImportResponse From(Import record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new ImportResponse(
@@ -31,7 +31,7 @@ public sealed record ImportResponse(
             record.FileSize.ToString(CultureInfo.InvariantCulture),
             record.Note,
             record.Type,
-            record.Status.ToWireName(),
+            record.Status.ToText(),
             record.CreatedAt.ToString(),
             record.UpdatedAt.ToString());
     }

@@ -30,7 +30,7 @@ public static class ListImportsResponseMapping
         var entries = new List<IReadOnlyDictionary<string, object>>();
         if (filter.Statuses is { } statuses)
         {
-            entries.Add(Entry(StatusFilter, Entry("include", statuses.ToWireList())));
+            entries.Add(Entry(StatusFilter, Entry("include", statuses.ToText())));
         }
 
         foreach (var field in TimestampFields)

@@ -13,7 +13,7 @@ public static class ApiDocument
     public const string DocumentName = "v1";
     public const string Route = "/openapi/{documentName}.json";
 
-    public const string ImportRecordSchema = "ImportRecord";
+    public const string ImportRecordSchema = "Import";
     public const string ImportPageSchema = "ImportPage";
     public const string ValidationErrorsSchema = "ValidationErrors";
     public const string ProblemSchema = "Problem";

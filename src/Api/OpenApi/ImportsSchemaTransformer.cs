@@ -37,7 +37,7 @@ internal sealed class ImportsSchemaTransformer : IOpenApiSchemaTransformer
         {
             schema.Description = "One import. Every member is always present; absent values are null.";
             Edit(properties, "id", s => { s.Format = "int64"; s.Minimum = "1"; s.Description = "The import's id: GET /api/v1/imports/{id} returns this record."; });
-            Edit(properties, "status", s => { s.Enum = [.. ImportStatusNames.All.Select(n => (JsonNode)JsonValue.Create(n))]; s.Description = "The import's status."; });
+            Edit(properties, "status", s => { s.Enum = [.. ImportStatusText.All.Select(n => (JsonNode)JsonValue.Create(n))]; s.Description = "The import's status."; });
             Edit(properties, "file_size", s => { s.Pattern = "^[0-9]+$"; s.Description = "The file's size in bytes, as a string of digits."; });
             foreach (var timestamp in new[] { "created_at", "updated_at", "completed_at" })
             {

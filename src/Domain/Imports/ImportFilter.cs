@@ -1,7 +1,7 @@
 namespace ImportsService.Domain.Imports;
 
 /// <summary>The filters of a listing; they combine with AND. A null status set means every status.</summary>
-public sealed record ImportFilter(StatusSet? Statuses, TimeRange CreatedAt, TimeRange UpdatedAt)
+public sealed record ImportFilter(ImportStatusSet? Statuses, TimeRange CreatedAt, TimeRange UpdatedAt)
 {
     public static ImportFilter None { get; } = new(null, TimeRange.Unbounded, TimeRange.Unbounded);
 

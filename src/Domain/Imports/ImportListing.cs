@@ -6,7 +6,7 @@ public sealed record ImportListing(ImportFilter Filter, ImportSort Sort)
     public static ImportListing Default { get; } = new(ImportFilter.None, ImportSort.Default);
 
     /// <summary>The keyset position just after <paramref name="record"/> in this listing's order.</summary>
-    public KeysetPosition PositionAfter(ImportRecord record)
+    public KeysetPosition PositionAfter(Import record)
     {
         ArgumentNullException.ThrowIfNull(record);
         return Sort.Key switch

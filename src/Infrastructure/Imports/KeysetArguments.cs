@@ -19,7 +19,7 @@ internal interface IKeysetArgumentSink
     void Timestamp(string name, UtcTimestamp value);
 
     /// <summary>The status set, under the parameter names of the dialect's status predicate.</summary>
-    void Statuses(StatusSet statuses);
+    void Statuses(ImportStatusSet statuses);
 }
 
 /// <summary>The values of a keyset request: exactly the parameters the SQL of its shape names (<see cref="KeysetSql"/>).</summary>

@@ -37,7 +37,7 @@ internal abstract class KeysetSql
     private readonly ConcurrentDictionary<(KeysetQueryShape Shape, int Arms), KeysetStatements> cache = new();
 
     /// <summary>Every statement of a shape, for a set of all ten statuses when it filters by status; built once.</summary>
-    public KeysetStatements Of(KeysetQueryShape shape) => Of(shape, ImportStatuses.Count);
+    public KeysetStatements Of(KeysetQueryShape shape) => Of(shape, ImportStatusSet.StatusCount);
 
     /// <summary>Every statement of a shape for a request whose status set has <paramref name="statuses"/> members; built once.</summary>
     public KeysetStatements Of(KeysetQueryShape shape, int statuses)

@@ -55,7 +55,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
     {
         ArgumentNullException.ThrowIfNull(reader);
         var parse = reader.GetRowParser<SqlServerImportRow>(startIndex: 1);
-        var records = new List<ImportRecord>();
+        var records = new List<Import>();
         var remaining = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -90,6 +90,6 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
 
         public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(TypedParameter.Timestamp(name, value.ToDateTime()));
 
-        public void Statuses(StatusSet statuses) => Parameters.AddRange(SqlServerKeysetSql.StatusValues(statuses));
+        public void Statuses(ImportStatusSet statuses) => Parameters.AddRange(SqlServerKeysetSql.StatusValues(statuses));
     }
 }

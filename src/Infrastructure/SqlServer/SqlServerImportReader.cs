@@ -22,7 +22,7 @@ internal sealed class SqlServerImportReader(SqlServerConnectionFactory connectio
         WHERE account_id = @{ImportParameters.AccountId} AND id = @{ImportParameters.Id};
         """;
 
-    public Task<ImportRecord?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
+    public Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
     {
         var parameters = TypedParameter.ToDapper(Parameters(accountId, importId));
         return connections.RunAsync(

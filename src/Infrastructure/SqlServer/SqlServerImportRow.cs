@@ -17,7 +17,7 @@ internal sealed record SqlServerImportRow(
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    public ImportRecord ToRecord() => new(
+    public Import ToRecord() => new(
         Id,
         Type,
         (ImportStatus)Status,

@@ -57,7 +57,7 @@ internal sealed class SqlServerKeysetSql : KeysetSql
     /// The values of the status slots: the members of <paramref name="statuses"/>, padded with the last one,
     /// so every status set shares one statement and plan.
     /// </summary>
-    public static IEnumerable<TypedParameter> StatusValues(StatusSet statuses)
+    public static IEnumerable<TypedParameter> StatusValues(ImportStatusSet statuses)
     {
         var members = statuses.Members.Select(s => (byte)s).ToArray();
         return Enumerable.Range(0, StatusSlots).Select(slot => TypedParameter.Byte(StatusParameter(slot), members[Math.Min(slot, members.Length - 1)]));
@@ -71,7 +71,7 @@ internal sealed class SqlServerKeysetSql : KeysetSql
 
     // A fixed ten arms whatever the set: one text, one cached plan per shape. Arm n reads status n when the set includes
     // it; the IN list has no column, so the optimizer makes it a start-up filter and an arm that is off is never opened.
-    protected override int StatusArms(int statuses) => ImportStatuses.Count;
+    protected override int StatusArms(int statuses) => ImportStatusSet.StatusCount;
 
     protected override string StatusArm(int arm)
     {

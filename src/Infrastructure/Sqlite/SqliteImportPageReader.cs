@@ -76,7 +76,7 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
         public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(name, value.UnixMicroseconds, DbType.Int64);
 
         // The mask for the residual check of a probed range; one parameter per member for the arms of the seek.
-        public void Statuses(StatusSet statuses)
+        public void Statuses(ImportStatusSet statuses)
         {
             Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
             var arm = 0;

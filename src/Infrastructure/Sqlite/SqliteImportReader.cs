@@ -23,7 +23,7 @@ internal sealed class SqliteImportReader(SqliteConnectionFactory connections, IO
         WHERE account_id = @{ImportParameters.AccountId} AND id = @{ImportParameters.Id};
         """;
 
-    public Task<ImportRecord?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
+    public Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         parameters.Add(ImportParameters.AccountId, accountId, DbType.Int64);

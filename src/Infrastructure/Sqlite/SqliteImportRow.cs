@@ -17,7 +17,7 @@ internal sealed record SqliteImportRow(
     long CreatedAt,
     long UpdatedAt)
 {
-    public ImportRecord ToRecord() => new(
+    public Import ToRecord() => new(
         Id,
         Type,
         (ImportStatus)Status,

@@ -40,7 +40,7 @@ internal sealed class SqliteKeysetSql : KeysetSql
 
     // SQLite prepares a statement's text on every request, and preparing ten arms costs more than reading a page: one
     // arm per included status, the status a parameter, one text per number of statuses (at most ten per shape).
-    protected override int StatusArms(int statuses) => statuses is >= 1 and <= ImportStatuses.Count
+    protected override int StatusArms(int statuses) => statuses is >= 1 and <= ImportStatusSet.StatusCount
         ? statuses
         : throw new ArgumentOutOfRangeException(nameof(statuses), statuses, "A status set has one to ten members.");
 

@@ -98,14 +98,14 @@ public sealed class OpenApiDocumentTests
         Assert.That(perPage.Default!.GetValue<long>(), Is.EqualTo(ListingLimits.DefaultPerPage));
         Assert.That(statuses.Schema!.Type, Is.EqualTo(JsonSchemaType.Array));
         Assert.That(statuses.Explode, Is.False, "comma-separated");
-        Assert.That(statuses.Schema.Items!.Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(ImportStatusNames.All));
+        Assert.That(statuses.Schema.Items!.Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(ImportStatusText.All));
         foreach (var sort in ListImportsParameters.SortKeys.Select(ListImportsParameters.SortParameter))
         {
             Assert.That(byName[sort].Schema!.Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(new[] { "asc", "desc" }), sort);
         }
 
         var record = document.Components!.Schemas![ApiDocument.ImportRecordSchema];
-        Assert.That(record.Properties!["status"].Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(ImportStatusNames.All));
+        Assert.That(record.Properties!["status"].Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(ImportStatusText.All));
         Assert.That(record.Properties["id"].Type, Is.EqualTo(JsonSchemaType.Integer));
         Assert.That(record.Properties["completed_at"].Type, Is.EqualTo(JsonSchemaType.String | JsonSchemaType.Null));
     }

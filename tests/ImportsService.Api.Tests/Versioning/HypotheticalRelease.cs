@@ -74,14 +74,14 @@ internal static class HypotheticalRelease
 
         public object GetImport(GetImportResult result) => Record(result.Import);
 
-        private static Import Record(ImportRecord record) => new(record.Id, record.FileName, record.FileSize, record.Status.ToString());
+        private static V2Import Record(Import record) => new(record.Id, record.FileName, record.FileSize, record.Status.ToString());
     }
 
-    private sealed record ImportList([property: JsonPropertyName("data")] IReadOnlyList<Import> Data, [property: JsonPropertyName("meta")] Meta Meta);
+    private sealed record ImportList([property: JsonPropertyName("data")] IReadOnlyList<V2Import> Data, [property: JsonPropertyName("meta")] Meta Meta);
 
     private sealed record Meta([property: JsonPropertyName("next_cursor")] string? NextCursor, [property: JsonPropertyName("per_page")] int PerPage);
 
-    private sealed record Import(
+    private sealed record V2Import(
         [property: JsonPropertyName("id")] long Id,
         [property: JsonPropertyName("file_name")] string FileName,
         [property: JsonPropertyName("file_size")] long FileSize,

@@ -39,7 +39,7 @@ internal sealed class ConcurrentWalkTests(string provider) : DatabaseTest(provid
         Assert.That(seen.Intersect(stable.Select(r => r.Id)).Count(), Is.EqualTo(stable.Count));
     }
 
-    private async Task<int> ChurnAsync(long account, IReadOnlyList<ImportRecord> stable, CancellationToken stop)
+    private async Task<int> ChurnAsync(long account, IReadOnlyList<Import> stable, CancellationToken stop)
     {
         var random = new Random(7);
         var inserted = new List<long>();

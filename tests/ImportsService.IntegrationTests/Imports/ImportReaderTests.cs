@@ -14,7 +14,7 @@ internal sealed class ImportReaderTests(string provider) : DatabaseTest(provider
         var account = await Database.CreateAccountAsync("acc");
         var rows = await Database.InsertImportsAsync(account, Rows.Sample(12));
 
-        var found = new List<ImportRecord?>();
+        var found = new List<Import?>();
         foreach (var row in rows)
         {
             found.Add(await FindAsync(account, row.Id));
@@ -60,7 +60,7 @@ internal sealed class ImportReaderTests(string provider) : DatabaseTest(provider
         Assert.That(async () => await FindAsync(account, row.Id, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
-    private async Task<ImportRecord?> FindAsync(long accountId, long importId, CancellationToken cancellationToken = default)
+    private async Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken = default)
     {
         await using var scope = Database.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IImportReader>().FindAsync(accountId, importId, cancellationToken);

@@ -28,7 +28,7 @@ internal sealed class KeysetWalkProperties(string provider) : DatabaseTest(provi
 
     private static readonly Gen<ImportListing> Listing =
         Gen.Select(Gen.Int[0, 1023], Range, Range, Gen.Int[0, 2], Gen.Bool, (mask, created, updated, key, ascending) => new ImportListing(
-            new ImportFilter(mask == 0 ? null : StatusSet.FromMask(mask), created, updated),
+            new ImportFilter(mask == 0 ? null : ImportStatusSet.FromMask(mask), created, updated),
             new ImportSort((ImportSortKey)key, ascending ? SortDirection.Ascending : SortDirection.Descending)));
 
     private static readonly Gen<(NewImport[] Rows, ImportListing Listing, int PerPage)> Case =

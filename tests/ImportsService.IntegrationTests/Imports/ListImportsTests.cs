@@ -80,7 +80,7 @@ internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
         var pages = await WalkAsync(query);
 
         var listing = pages[0].Listing;
-        Assert.That(listing.Filter.Statuses, Is.EqualTo(StatusSet.Of(ImportStatus.New, ImportStatus.Failed, ImportStatus.Complete)));
+        Assert.That(listing.Filter.Statuses, Is.EqualTo(ImportStatusSet.Of(ImportStatus.New, ImportStatus.Failed, ImportStatus.Complete)));
         Assert.That(listing.Filter.CreatedAt.Lower, Is.EqualTo(new TimestampBound(BoundOperator.GreaterThanOrEqual, lower)));
         var expected = ListingOracle.Apply(rows, listing);
         Assert.That(expected, Is.Not.Empty);

@@ -77,7 +77,7 @@ internal sealed class DemoDataSeederTests(string provider) : DatabaseTest(provid
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResolveCallerQuery(key, token));
     }
 
-    private async Task<IReadOnlyList<ImportRecord>> AllAsync(long account)
+    private async Task<IReadOnlyList<Import>> AllAsync(long account)
     {
         var pages = await WalkAsync(new SentListImports(account) { PerPage = "100", Sorts = [new SortParameter("sort[id]", ImportSortKey.Id, "asc")] });
         return pages.SelectMany(p => p.Records).ToArray();

@@ -5,10 +5,10 @@ namespace ImportsService.IntegrationTests.Support;
 /// <summary>What a listing must return, computed in memory from the rows a test inserted.</summary>
 internal static class ListingOracle
 {
-    public static IReadOnlyList<ImportRecord> Apply(IEnumerable<ImportRecord> rows, ImportListing listing)
+    public static IReadOnlyList<Import> Apply(IEnumerable<Import> rows, ImportListing listing)
     {
         var admitted = rows.Where(listing.Filter.Admits);
-        Func<ImportRecord, long> key = listing.Sort.Key switch
+        Func<Import, long> key = listing.Sort.Key switch
         {
             ImportSortKey.CreatedAt => r => r.CreatedAt.UnixMicroseconds,
             ImportSortKey.UpdatedAt => r => r.UpdatedAt.UnixMicroseconds,

@@ -13,5 +13,5 @@ internal sealed record NewImport(
     string? Note = null,
     UtcTimestamp? CompletedAt = null)
 {
-    public ImportRecord WithId(long id) => new(id, Type, Status, FileName, FileSize, Note, CompletedAt, CreatedAt, UpdatedAt);
+    public Import WithId(long id) => new(id, Type, Status, FileName, FileSize, Note, CompletedAt, CreatedAt, UpdatedAt);
 }

@@ -53,11 +53,11 @@ internal sealed class SqliteTestDatabase : TestDatabase
             new { accountId, userId, canRead = canReadImports ? 1 : 0 });
     }
 
-    public override async Task<IReadOnlyList<ImportRecord>> InsertImportsAsync(long accountId, IReadOnlyList<NewImport> rows)
+    public override async Task<IReadOnlyList<Import>> InsertImportsAsync(long accountId, IReadOnlyList<NewImport> rows)
     {
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var records = new List<ImportRecord>(rows.Count);
+        var records = new List<Import>(rows.Count);
         foreach (var row in rows)
         {
             var id = await connection.ExecuteScalarAsync<long>(

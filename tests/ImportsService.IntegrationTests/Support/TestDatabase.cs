@@ -67,7 +67,7 @@ internal abstract class TestDatabase : IAsyncDisposable
     public abstract Task AddMembershipAsync(long accountId, long userId, bool canReadImports);
 
     /// <summary>Inserts rows in order and returns them as records with the ids the database gave them.</summary>
-    public abstract Task<IReadOnlyList<ImportRecord>> InsertImportsAsync(long accountId, IReadOnlyList<NewImport> rows);
+    public abstract Task<IReadOnlyList<Import>> InsertImportsAsync(long accountId, IReadOnlyList<NewImport> rows);
 
     public abstract Task DeleteImportsAsync(IReadOnlyCollection<long> ids);
 

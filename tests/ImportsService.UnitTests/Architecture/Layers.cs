@@ -13,7 +13,7 @@ internal static class Layers
     public const string InfrastructureNamespace = "ImportsService.Infrastructure";
     public const string ApiNamespace = "ImportsService.Api";
 
-    public static Assembly Domain { get; } = typeof(ImportRecord).Assembly;
+    public static Assembly Domain { get; } = typeof(Import).Assembly;
 
     public static Assembly Application { get; } = typeof(ApplicationServiceCollectionExtensions).Assembly;
 

@@ -125,10 +125,10 @@ public sealed class ImportCursorCodec
             return false;
         }
 
-        StatusSet? statuses = null;
+        ImportStatusSet? statuses = null;
         if ((flags & (1 << 3)) != 0)
         {
-            if (!reader.TryUnsigned(out var mask) || mask > int.MaxValue || !StatusSet.TryFromMask((int)mask, out var set))
+            if (!reader.TryUnsigned(out var mask) || mask > int.MaxValue || !ImportStatusSet.TryFromMask((int)mask, out var set))
             {
                 return false;
             }

@@ -11,5 +11,5 @@ public interface IImportReader
     /// The import, or null when no import has this id in <paramref name="accountId"/>: one that does not
     /// exist and one that belongs to another account are the same null.
     /// </returns>
-    Task<ImportRecord?> FindAsync(long accountId, long importId, CancellationToken cancellationToken);
+    Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken);
 }

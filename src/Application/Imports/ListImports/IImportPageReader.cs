@@ -17,4 +17,4 @@ public interface IImportPageReader
 public sealed record KeysetPageRequest(long AccountId, ImportListing Listing, KeysetPosition? After, int Take, int CountCap);
 
 /// <summary>The rows read, in listing order, and the capped count of rows from the page's position.</summary>
-public sealed record KeysetPage(IReadOnlyList<ImportRecord> Records, int CappedRemainingCount);
+public sealed record KeysetPage(IReadOnlyList<Import> Records, int CappedRemainingCount);

@@ -88,7 +88,7 @@ public static class ListImportsParameters
         };
         yield return new ParameterDescription(StatusInclude, ParameterValueKind.ListOf, "Only imports in one of these statuses (comma-separated).")
         {
-            AllowedValues = ImportStatusNames.All,
+            AllowedValues = ImportStatusText.All,
         };
         foreach (var field in TimestampFields)
         {

@@ -105,20 +105,20 @@ public sealed class ListImportsQueryParser(ImportCursorCodec cursors) : IQueryPa
         return null;
     }
 
-    private static (bool Valid, StatusSet? Set) ParseStatuses(string? list, List<ParameterError> errors)
+    private static (bool Valid, ImportStatusSet? Set) ParseStatuses(string? list, List<ParameterError> errors)
     {
         if (list is null)
         {
             return (true, null);
         }
 
-        if (ImportStatusNames.TryParseList(list, out var set, out var unknown))
+        if (ImportStatusText.TryParseList(list, out var set, out var unknown))
         {
             return (true, set);
         }
 
         var what = unknown.Count == 0 ? "names no status" : "has unknown statuses: " + string.Join(", ", unknown.Select(n => $"'{n}'"));
-        errors.Add(new ParameterError(StatusInclude, $"{StatusInclude} {what}. It takes a comma-separated list of: {ImportStatusNames.AllowedList}."));
+        errors.Add(new ParameterError(StatusInclude, $"{StatusInclude} {what}. It takes a comma-separated list of: {ImportStatusText.AllowedList}."));
         return (false, null);
     }
 

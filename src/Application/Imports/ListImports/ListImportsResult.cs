@@ -13,4 +13,4 @@ public sealed record ListImportsResult(
     int PerPage,
     int EstimatedRemainingCount,
     ImportListing Listing,
-    IReadOnlyList<ImportRecord> Records);
+    IReadOnlyList<Import> Records);

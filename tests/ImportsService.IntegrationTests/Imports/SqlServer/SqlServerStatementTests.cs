@@ -64,7 +64,7 @@ internal sealed class SqlServerStatementTests
 
             Assert.That(statements, Has.Count.EqualTo(2));
             Assert.That(statements[0], Does.StartWith("SELECT TOP (@take) "));
-            Assert.That(reads, Has.Length.EqualTo(shape.FiltersStatus ? ImportStatuses.Count : 1), shape.ToString());
+            Assert.That(reads, Has.Length.EqualTo(shape.FiltersStatus ? ImportStatusSet.StatusCount : 1), shape.ToString());
             for (var i = 0; i < reads.Length; i++)
             {
                 var (source, where, orderBy) = reads[i];
@@ -226,8 +226,8 @@ internal sealed class SqlServerStatementTests
         Assert.That(page.CappedRemainingCount, Is.EqualTo(7));
         Assert.That(page.Records, Is.EqualTo(new[]
         {
-            new ImportRecord(42, "vehicles", ImportStatus.Failed, "a.csv", 10, null, null, Instant, Instant),
-            new ImportRecord(41, "drivers", ImportStatus.Complete, "b.csv", 20, "note", Instant, Instant, Instant),
+            new Import(42, "vehicles", ImportStatus.Failed, "a.csv", 10, null, null, Instant, Instant),
+            new Import(41, "drivers", ImportStatus.Complete, "b.csv", 20, "note", Instant, Instant, Instant),
         }));
         Assert.That(emptyPage.Records, Is.Empty);
         Assert.That(emptyPage.CappedRemainingCount, Is.Zero);
@@ -412,7 +412,7 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void A_status_set_fills_all_ten_slots_with_its_members_only()
     {
-        var listing = ImportListing.Default with { Filter = ImportFilter.None with { Statuses = StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) } };
+        var listing = ImportListing.Default with { Filter = ImportFilter.None with { Statuses = ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) } };
         var parameters = SqlServerImportPageReader.Parameters(new KeysetPageRequest(1, listing, null, 51, 500));
 
         var slots = parameters.Where(p => p.Name.StartsWith("status_", StringComparison.Ordinal)).Select(p => (ImportStatus)(byte)p.Value!).ToArray();
@@ -622,7 +622,7 @@ internal sealed class SqlServerStatementTests
     {
         TimestampBound? Bound(BoundOperator? op) => op is { } o ? new TimestampBound(o, Instant) : null;
         var filter = new ImportFilter(
-            shape.FiltersStatus ? StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete, ImportStatus.New) : null,
+            shape.FiltersStatus ? ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete, ImportStatus.New) : null,
             new TimeRange(Bound(shape.CreatedLower), Bound(shape.CreatedUpper)),
             new TimeRange(Bound(shape.UpdatedLower), Bound(shape.UpdatedUpper)));
         var listing = new ImportListing(filter, new ImportSort(shape.SortKey, shape.Direction));

@@ -47,7 +47,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     private static readonly UtcTimestamp Start = UtcTimestamp.FromDateTime(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
     private long account;
-    private IReadOnlyList<ImportRecord> records = null!;
+    private IReadOnlyList<Import> records = null!;
 
     [OneTimeSetUp]
     public async Task SeedAccounts()
@@ -76,7 +76,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     private static TimeRange Between(long from, long until) =>
         new(new TimestampBound(BoundOperator.GreaterThanOrEqual, Minute(from)), new TimestampBound(BoundOperator.LessThan, Minute(until)));
 
-    private static ImportListing Listing(ImportSortKey key, SortDirection direction, StatusSet? statuses = null, TimeRange? created = null, TimeRange? updated = null) =>
+    private static ImportListing Listing(ImportSortKey key, SortDirection direction, ImportStatusSet? statuses = null, TimeRange? created = null, TimeRange? updated = null) =>
         new(new ImportFilter(statuses, created ?? Unbounded, updated ?? Unbounded), new ImportSort(key, direction));
 
     /// <summary>Walks that cover the access paths: plain seeks, status arms, own, derived and implied bounds, a probed range under the cap and one over it.</summary>
@@ -86,11 +86,11 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
 
         yield return Case("id desc, no filter", Listing(ImportSortKey.Id, SortDirection.Descending));
         yield return Case("created_at asc, no filter", Listing(ImportSortKey.CreatedAt, SortDirection.Ascending));
-        yield return Case("updated_at desc, one status", Listing(ImportSortKey.UpdatedAt, SortDirection.Descending, StatusSet.Of(ImportStatus.Failed)));
-        yield return Case("id asc, three statuses", Listing(ImportSortKey.Id, SortDirection.Ascending, StatusSet.Of(ImportStatus.Queued, ImportStatus.Failed, ImportStatus.Complete)));
+        yield return Case("updated_at desc, one status", Listing(ImportSortKey.UpdatedAt, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.Failed)));
+        yield return Case("id asc, three statuses", Listing(ImportSortKey.Id, SortDirection.Ascending, ImportStatusSet.Of(ImportStatus.Queued, ImportStatus.Failed, ImportStatus.Complete)));
         // The bound lies on the side the position limits: each page must start at the position, not at the bound.
         yield return Case("created_at desc, created_at <= end (implied by the position)", Listing(ImportSortKey.CreatedAt, SortDirection.Descending, created: Until(BoundOperator.LessThanOrEqual, Rows * 2)));
-        yield return Case("updated_at asc, two statuses, updated_at > start (implied)", Listing(ImportSortKey.UpdatedAt, SortDirection.Ascending, StatusSet.Of(ImportStatus.Queued, ImportStatus.Complete), updated: From(BoundOperator.GreaterThan, -10)));
+        yield return Case("updated_at asc, two statuses, updated_at > start (implied)", Listing(ImportSortKey.UpdatedAt, SortDirection.Ascending, ImportStatusSet.Of(ImportStatus.Queued, ImportStatus.Complete), updated: From(BoundOperator.GreaterThan, -10)));
         yield return Case("updated_at asc, created_at >= middle (derived lower bound)", Listing(ImportSortKey.UpdatedAt, SortDirection.Ascending, created: From(BoundOperator.GreaterThanOrEqual, Rows / 2)));
         yield return Case("created_at desc, updated_at < middle (derived upper bound)", Listing(ImportSortKey.CreatedAt, SortDirection.Descending, updated: Until(BoundOperator.LessThan, Rows / 2)));
         yield return Case("updated_at desc, own and derived lower bounds", Listing(ImportSortKey.UpdatedAt, SortDirection.Descending, created: From(BoundOperator.GreaterThan, Rows / 4), updated: From(BoundOperator.GreaterThan, Rows / 2)));
@@ -116,7 +116,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     {
         TestCaseData Case(string name, ImportListing listing) => new TestCaseData(listing).SetArgDisplayNames(name);
 
-        yield return Case("a status no row has", Listing(ImportSortKey.CreatedAt, SortDirection.Descending, StatusSet.Of(ImportStatus.New)));
+        yield return Case("a status no row has", Listing(ImportSortKey.CreatedAt, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.New)));
         yield return Case("own range after the data", Listing(ImportSortKey.CreatedAt, SortDirection.Ascending, created: From(BoundOperator.GreaterThan, Rows * 10)));
         yield return Case("id sort, created_at before the data (probe: range)", Listing(ImportSortKey.Id, SortDirection.Descending, created: Until(BoundOperator.LessThan, -Rows)));
         yield return Case("id sort, updated_at after the data (probe: range)", Listing(ImportSortKey.Id, SortDirection.Ascending, updated: From(BoundOperator.GreaterThanOrEqual, Rows * 10)));
@@ -124,7 +124,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
         yield return Case("created_at sort, updated_at before the data (derived)", Listing(ImportSortKey.CreatedAt, SortDirection.Ascending, updated: Until(BoundOperator.LessThanOrEqual, -Rows)));
         yield return Case("created_at sort, updated_at after the data (probe: range)", Listing(ImportSortKey.CreatedAt, SortDirection.Descending, updated: From(BoundOperator.GreaterThan, Rows * 10)));
         yield return Case("updated_at sort, created_at before the data (probe: range)", Listing(ImportSortKey.UpdatedAt, SortDirection.Ascending, created: Until(BoundOperator.LessThan, -Rows)));
-        yield return Case("three statuses no row has, a range over the probe cap", Listing(ImportSortKey.Id, SortDirection.Descending, StatusSet.Of(ImportStatus.New, ImportStatus.Processing, ImportStatus.RolledBack), created: From(BoundOperator.GreaterThan, 0)));
+        yield return Case("three statuses no row has, a range over the probe cap", Listing(ImportSortKey.Id, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.New, ImportStatus.Processing, ImportStatus.RolledBack), created: From(BoundOperator.GreaterThan, 0)));
     }
 
     [TestCaseSource(nameof(Empty))]
@@ -243,7 +243,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
 
     private sealed record StoredRow(long Id, string Type, long Status, string FileName, long FileSize, string? Note, long? CompletedAt, long CreatedAt, long UpdatedAt)
     {
-        public ImportRecord ToRecord() => new(
+        public Import ToRecord() => new(
             Id, Type, (ImportStatus)Status, FileName, FileSize, Note,
             CompletedAt is { } c ? UtcTimestamp.FromUnixMicroseconds(c) : null,
             UtcTimestamp.FromUnixMicroseconds(CreatedAt),

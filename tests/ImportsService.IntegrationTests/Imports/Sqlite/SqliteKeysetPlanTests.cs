@@ -30,11 +30,11 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         var problems = new List<string>();
         foreach (var shape in KeysetQueryShapes.All())
         {
-            foreach (var statuses in shape.FiltersStatus ? new[] { ImportStatuses.Count, 1, 3 } : [0])
+            foreach (var statuses in shape.FiltersStatus ? new[] { ImportStatusSet.StatusCount, 1, 3 } : [0])
             {
                 var index = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqliteKeysetSql.IndexFor(shape.SortKey);
                 var seek = $"SEARCH imports USING COVERING INDEX {index} (account_id=?{(shape.FiltersStatus ? " AND status=?" : string.Empty)}";
-                var statements = statuses == ImportStatuses.Count ? SqliteKeysetSql.Instance.Statements(shape) : SqliteKeysetSql.Instance.Of(shape, statuses).Seek;
+                var statements = statuses == ImportStatusSet.StatusCount ? SqliteKeysetSql.Instance.Statements(shape) : SqliteKeysetSql.Instance.Of(shape, statuses).Seek;
                 for (var i = 0; i < statements.Count; i++)
                 {
                     var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statements[i], AllParameters)).Select(r => r.Detail).ToArray();

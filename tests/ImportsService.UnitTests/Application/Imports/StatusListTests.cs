@@ -9,36 +9,36 @@ public sealed class StatusListTests
     [Test]
     public void A_list_parses_to_its_members_in_canonical_stored_code_order()
     {
-        var parsed = ImportStatusNames.TryParseList("complete,new,failed", out var set, out var unknown);
+        var parsed = ImportStatusText.TryParseList("complete,new,failed", out var set, out var unknown);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed, Is.True);
             Assert.That(unknown, Is.Empty);
             Assert.That(set.Members, Is.EqualTo(new[] { ImportStatus.New, ImportStatus.Failed, ImportStatus.Complete }));
-            Assert.That(set.ToWireList(), Is.EqualTo("new,failed,complete"));
+            Assert.That(set.ToText(), Is.EqualTo("new,failed,complete"));
         }
     }
 
     [Test]
     public void Duplicates_are_ignored_and_order_does_not_matter()
     {
-        var parsed = ImportStatusNames.TryParseList("queued,new,queued,new", out var withDuplicates, out _);
-        var parsedPlain = ImportStatusNames.TryParseList("new,queued", out var plain, out _);
+        var parsed = ImportStatusText.TryParseList("queued,new,queued,new", out var withDuplicates, out _);
+        var parsedPlain = ImportStatusText.TryParseList("new,queued", out var plain, out _);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed && parsedPlain, Is.True);
             Assert.That(withDuplicates, Is.EqualTo(plain));
-            Assert.That(withDuplicates.ToWireList(), Is.EqualTo("new,queued"));
+            Assert.That(withDuplicates.ToText(), Is.EqualTo("new,queued"));
         }
     }
 
     [Test]
     public void Blanks_around_names_are_ignored()
     {
-        Assert.That(ImportStatusNames.TryParseList(" failed , complete ", out var set, out _), Is.True);
-        Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
+        Assert.That(ImportStatusText.TryParseList(" failed , complete ", out var set, out _), Is.True);
+        Assert.That(set, Is.EqualTo(ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
     }
 
     [TestCase("failed,,complete")]
@@ -46,24 +46,24 @@ public sealed class StatusListTests
     [TestCase(",failed, ,complete")]
     public void Empty_items_are_ignored(string list)
     {
-        Assert.That(ImportStatusNames.TryParseList(list, out var set, out var unknown), Is.True);
+        Assert.That(ImportStatusText.TryParseList(list, out var set, out var unknown), Is.True);
         Assert.That(unknown, Is.Empty);
-        Assert.That(set, Is.EqualTo(StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
+        Assert.That(set, Is.EqualTo(ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete)));
     }
 
     [Test]
     public void Every_status_together_is_a_valid_set()
     {
-        var all = string.Join(',', ImportStatuses.All.Reverse().Select(s => s.ToWireName()));
+        var all = string.Join(',', ImportStatusSet.AllStatuses.Reverse().Select(s => s.ToText()));
 
-        Assert.That(ImportStatusNames.TryParseList(all, out var set, out _), Is.True);
-        Assert.That(set.Members, Is.EqualTo(ImportStatuses.All));
+        Assert.That(ImportStatusText.TryParseList(all, out var set, out _), Is.True);
+        Assert.That(set.Members, Is.EqualTo(ImportStatusSet.AllStatuses));
     }
 
     [Test]
     public void Unknown_names_are_reported_as_sent_and_the_list_is_rejected()
     {
-        var parsed = ImportStatusNames.TryParseList("new,done,Failed", out _, out var unknown);
+        var parsed = ImportStatusText.TryParseList("new,done,Failed", out _, out var unknown);
 
         using (Assert.EnterMultipleScope())
         {
@@ -77,7 +77,7 @@ public sealed class StatusListTests
     [TestCase("   ")]
     public void An_empty_list_is_false_with_no_unknown_name(string? list)
     {
-        var parsed = ImportStatusNames.TryParseList(list, out _, out var unknown);
+        var parsed = ImportStatusText.TryParseList(list, out _, out var unknown);
 
         using (Assert.EnterMultipleScope())
         {
@@ -89,9 +89,9 @@ public sealed class StatusListTests
     [Test]
     public void A_set_contains_exactly_its_members()
     {
-        var set = StatusSet.Of(ImportStatus.Queued, ImportStatus.Unsupported);
+        var set = ImportStatusSet.Of(ImportStatus.Queued, ImportStatus.Unsupported);
 
-        Assert.That(ImportStatuses.All.Where(set.Contains), Is.EqualTo(new[] { ImportStatus.Queued, ImportStatus.Unsupported }));
+        Assert.That(ImportStatusSet.AllStatuses.Where(set.Contains), Is.EqualTo(new[] { ImportStatus.Queued, ImportStatus.Unsupported }));
     }
 
     [TestCase(0)]
@@ -101,17 +101,17 @@ public sealed class StatusListTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(StatusSet.TryFromMask(mask, out _), Is.False);
-            Assert.Throws<ArgumentOutOfRangeException>(() => StatusSet.FromMask(mask));
+            Assert.That(ImportStatusSet.TryFromMask(mask, out _), Is.False);
+            Assert.Throws<ArgumentOutOfRangeException>(() => ImportStatusSet.FromMask(mask));
         }
     }
 
     [Test]
     public void A_set_survives_its_mask()
     {
-        var set = StatusSet.Of(ImportStatus.New, ImportStatus.RollingBack);
+        var set = ImportStatusSet.Of(ImportStatus.New, ImportStatus.RollingBack);
 
-        Assert.That(StatusSet.TryFromMask(set.Mask, out var copy), Is.True);
+        Assert.That(ImportStatusSet.TryFromMask(set.Mask, out var copy), Is.True);
         Assert.That(copy, Is.EqualTo(set));
     }
 }

@@ -71,7 +71,7 @@ public sealed class ImportFilterTests
     [Test]
     public void A_status_filter_admits_only_its_members()
     {
-        var filter = ImportFilter.None with { Statuses = StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) };
+        var filter = ImportFilter.None with { Statuses = ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) };
 
         using (Assert.EnterMultipleScope())
         {
@@ -85,7 +85,7 @@ public sealed class ImportFilterTests
     public void Filters_combine_with_and_each_on_its_own_column()
     {
         var filter = new ImportFilter(
-            StatusSet.Of(ImportStatus.Failed),
+            ImportStatusSet.Of(ImportStatus.Failed),
             new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, Micros(10)), null),
             new TimeRange(null, new TimestampBound(BoundOperator.LessThan, Micros(100))));
 
@@ -115,6 +115,6 @@ public sealed class ImportFilterTests
 
     private static UtcTimestamp Micros(long value) => UtcTimestamp.FromUnixMicroseconds(value);
 
-    private static ImportRecord Record(ImportStatus status, long created, long updated) =>
+    private static Import Record(ImportStatus status, long created, long updated) =>
         new(1, "vehicles", status, "vehicles.csv", 10, null, null, Micros(created), Micros(updated));
 }

@@ -9,7 +9,7 @@ internal static class ImportGen
     public static readonly Gen<UtcTimestamp> Timestamp =
         Gen.Long[UtcTimestamp.MinValue.UnixMicroseconds, UtcTimestamp.MaxValue.UnixMicroseconds].Select(UtcTimestamp.FromUnixMicroseconds);
 
-    public static readonly Gen<StatusSet> Statuses = Gen.Int[1, (1 << 10) - 1].Select(StatusSet.FromMask);
+    public static readonly Gen<ImportStatusSet> Statuses = Gen.Int[1, (1 << 10) - 1].Select(ImportStatusSet.FromMask);
 
     public static readonly Gen<TimeRange> Range = Gen.Select(Bound(lower: true), Bound(lower: false), (l, u) => new TimeRange(l, u));
 

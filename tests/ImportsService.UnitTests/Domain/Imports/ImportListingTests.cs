@@ -4,7 +4,7 @@ namespace ImportsService.UnitTests.Domain.Imports;
 
 public sealed class ImportListingTests
 {
-    private static readonly ImportRecord Record = new(
+    private static readonly Import Record = new(
         42, "vehicles", ImportStatus.Complete, "vehicles.csv", 20_480, null, null,
         UtcTimestamp.FromUnixMicroseconds(1_000), UtcTimestamp.FromUnixMicroseconds(2_000));
 
@@ -48,7 +48,7 @@ public sealed class ImportListingTests
     {
         static ImportListing Make() => new(
             new ImportFilter(
-                StatusSet.Of(ImportStatus.Failed, ImportStatus.New),
+                ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.New),
                 new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, UtcTimestamp.FromUnixMicroseconds(5)), null),
                 TimeRange.Unbounded),
             new ImportSort(ImportSortKey.CreatedAt, SortDirection.Ascending));

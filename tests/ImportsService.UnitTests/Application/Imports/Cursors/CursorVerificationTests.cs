@@ -13,7 +13,7 @@ public sealed class CursorVerificationTests
     {
         var keys = new CountingKeyRing(new CursorKeyRing(["counting-key-ring-signing-key-0123456789"u8.ToArray()]));
         using var pipeline = new ApplicationPipeline(keys);
-        pipeline.Imports.Add(AccountId, Enumerable.Range(1, 10).Select(i => new ImportRecord(
+        pipeline.Imports.Add(AccountId, Enumerable.Range(1, 10).Select(i => new Import(
             i, "vehicles", ImportStatus.Complete, $"{i}.csv", i, null, null, UtcTimestamp.FromUnixMicroseconds(i), UtcTimestamp.FromUnixMicroseconds(i))));
         var first = await pipeline.Send(new SentListImports(AccountId) { PerPage = "3", StatusInclude = "complete" });
         keys.Verifications = 0;

@@ -21,7 +21,7 @@ public sealed partial class ImportCursorCodecTests
         long.MinValue,
         new ImportListing(
             new ImportFilter(
-                StatusSet.FromMask((1 << 10) - 1),
+                ImportStatusSet.FromMask((1 << 10) - 1),
                 new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, UtcTimestamp.MinValue), new TimestampBound(BoundOperator.LessThanOrEqual, UtcTimestamp.MinValue)),
                 new TimeRange(new TimestampBound(BoundOperator.GreaterThan, UtcTimestamp.MinValue), new TimestampBound(BoundOperator.LessThan, UtcTimestamp.MinValue))),
             new ImportSort(ImportSortKey.UpdatedAt, SortDirection.Descending)),
@@ -32,7 +32,7 @@ public sealed partial class ImportCursorCodecTests
         7,
         new ImportListing(
             new ImportFilter(
-                StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete),
+                ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete),
                 new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, UtcTimestamp.FromUnixMicroseconds(1_704_067_200_000_000)), null),
                 TimeRange.Unbounded),
             new ImportSort(ImportSortKey.CreatedAt, SortDirection.Descending)),

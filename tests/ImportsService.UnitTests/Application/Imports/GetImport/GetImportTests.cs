@@ -12,7 +12,7 @@ public sealed class GetImportTests : PipelineTest
     private const long AccountId = 7;
     private const long OtherAccountId = 8;
 
-    private static readonly ImportRecord Import = new(
+    private static readonly Import Import = new(
         42, "vehicles", ImportStatus.Complete, "fleet.csv", 2048, "a note", UtcTimestamp.FromUnixMicroseconds(1_704_067_300_000_000),
         UtcTimestamp.FromUnixMicroseconds(1_704_067_200_000_000), UtcTimestamp.FromUnixMicroseconds(1_704_067_300_000_000));
 

@@ -11,7 +11,7 @@ namespace ImportsService.UnitTests.Application.Imports.ListImports;
 /// </summary>
 internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReader
 {
-    private readonly Dictionary<long, List<ImportRecord>> recordsByAccount = [];
+    private readonly Dictionary<long, List<Import>> recordsByAccount = [];
 
     public List<KeysetPageRequest> Requests { get; } = [];
 
@@ -20,7 +20,7 @@ internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReade
     /// <summary>Simulates a reader that reports more than the cap it was given.</summary>
     public int? ReportRemainingCount { get; set; }
 
-    public void Add(long accountId, IEnumerable<ImportRecord> records)
+    public void Add(long accountId, IEnumerable<Import> records)
     {
         if (!recordsByAccount.TryGetValue(accountId, out var list))
         {
@@ -45,7 +45,7 @@ internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReade
 
     public List<(long AccountId, long ImportId)> Lookups { get; } = [];
 
-    public Task<ImportRecord?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
+    public Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
     {
         Lookups.Add((accountId, importId));
         Tokens.Add(cancellationToken);
@@ -53,7 +53,7 @@ internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReade
     }
 
     /// <summary>The rows a listing admits, in its order; the expected outcome of a whole walk.</summary>
-    public static IReadOnlyList<ImportRecord> InListingOrder(IEnumerable<ImportRecord> records, ImportListing listing)
+    public static IReadOnlyList<Import> InListingOrder(IEnumerable<Import> records, ImportListing listing)
     {
         var admitted = records.Where(listing.Filter.Admits);
         var sort = listing.Sort;
@@ -63,14 +63,14 @@ internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReade
         return ordered.ToArray();
     }
 
-    private static long KeyOf(ImportRecord record, ImportSortKey key) => key switch
+    private static long KeyOf(Import record, ImportSortKey key) => key switch
     {
         ImportSortKey.CreatedAt => record.CreatedAt.UnixMicroseconds,
         ImportSortKey.UpdatedAt => record.UpdatedAt.UnixMicroseconds,
         _ => 0,
     };
 
-    private static bool IsAfter(ImportRecord record, KeysetPosition after, ImportSort sort)
+    private static bool IsAfter(Import record, KeysetPosition after, ImportSort sort)
     {
         var key = KeyOf(record, sort.Key).CompareTo(after.Timestamp?.UnixMicroseconds ?? 0);
         var order = key != 0 ? key : record.Id.CompareTo(after.Id);

@@ -12,7 +12,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     private static readonly long Epoch2024 = 1_704_067_200_000_000;
 
     private static readonly ImportListing FailedOrCompleteByCreatedAtAscending = new(
-        ImportFilter.None with { Statuses = StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) },
+        ImportFilter.None with { Statuses = ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete) },
         new ImportSort(ImportSortKey.CreatedAt, SortDirection.Ascending));
 
     [Test]
@@ -272,7 +272,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     /// <summary>Listings whose bounds fall among the generated rows' timestamps, so they cut the rows, with ties.</summary>
     private static readonly Gen<ImportListing> SmallListing =
         Gen.Select(
-            Gen.Int[1, (1 << 10) - 1].Select(StatusSet.FromMask).Nullable(0.5),
+            Gen.Int[1, (1 << 10) - 1].Select(ImportStatusSet.FromMask).Nullable(0.5),
             SmallBound(true), SmallBound(false), SmallBound(true), SmallBound(false),
             Gen.Enum<ImportSortKey>(), Gen.Enum<SortDirection>(),
             (statuses, createdLower, createdUpper, updatedLower, updatedUpper, key, direction) => new ImportListing(
@@ -302,7 +302,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
     private void Seed(int count) =>
         Pipeline.Imports.Add(AccountId, Enumerable.Range(1, count).Select(id => Import(id, id % 2 == 0 ? ImportStatus.Failed : ImportStatus.Complete, id, id)));
 
-    private static ImportRecord Import(long id, ImportStatus status, int createdSecond, int updatedSecond) =>
+    private static Import Import(long id, ImportStatus status, int createdSecond, int updatedSecond) =>
         new(id, "vehicles", status, $"file-{id}.csv", 1_024 * id, null, null, Seconds(createdSecond), Seconds(updatedSecond));
 
     private static UtcTimestamp Seconds(int seconds) => UtcTimestamp.FromUnixMicroseconds(Epoch2024 + seconds * 1_000_000L);

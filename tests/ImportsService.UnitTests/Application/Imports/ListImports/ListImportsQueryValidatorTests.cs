@@ -16,7 +16,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     private static readonly ImportListing FailedByCreatedAt = new(
         ImportFilter.None with
         {
-            Statuses = StatusSet.Of(ImportStatus.Failed, ImportStatus.Complete),
+            Statuses = ImportStatusSet.Of(ImportStatus.Failed, ImportStatus.Complete),
             CreatedAt = new TimeRange(new TimestampBound(BoundOperator.GreaterThanOrEqual, UtcTimestamp.FromUnixMicroseconds(1_704_067_200_000_000)), null),
         },
         new ImportSort(ImportSortKey.CreatedAt, SortDirection.Descending));
@@ -112,7 +112,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         var errors = await Errors(new SentListImports(AccountId) { StatusInclude = "failed,done" });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { StatusParameter }));
-        Assert.That(errors[StatusParameter][0], Does.Contain("'done'").And.Contain(ImportStatusNames.AllowedList));
+        Assert.That(errors[StatusParameter][0], Does.Contain("'done'").And.Contain(ImportStatusText.AllowedList));
     }
 
     [TestCase("")]

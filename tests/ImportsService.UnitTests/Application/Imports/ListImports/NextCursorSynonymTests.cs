@@ -12,7 +12,7 @@ public sealed class NextCursorSynonymTests : PipelineTest
     private const long AccountId = 7;
 
     [SetUp]
-    public void Seed() => Pipeline.Imports.Add(AccountId, Enumerable.Range(1, 10).Select(i => new ImportRecord(
+    public void Seed() => Pipeline.Imports.Add(AccountId, Enumerable.Range(1, 10).Select(i => new Import(
         i, "vehicles", ImportStatus.Failed, $"{i}.csv", i, null, null, UtcTimestamp.FromUnixMicroseconds(i), UtcTimestamp.FromUnixMicroseconds(i))));
 
     [Test]

@@ -18,27 +18,27 @@ public sealed class ImportStatusNamesTests
     [TestCase("unsupported", ImportStatus.Unsupported)]
     public void Each_wire_name_of_the_contract_parses_to_its_status_and_back(string wireName, ImportStatus status)
     {
-        var parsed = ImportStatusNames.TryParse(wireName, out var actual);
+        var parsed = ImportStatusText.TryParse(wireName, out var actual);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(parsed, Is.True);
             Assert.That(actual, Is.EqualTo(status));
-            Assert.That(status.ToWireName(), Is.EqualTo(wireName));
+            Assert.That(status.ToText(), Is.EqualTo(wireName));
         }
     }
 
     [Test]
     public void All_lists_the_ten_statuses_once_each_in_stored_code_order()
     {
-        Assert.That(ImportStatuses.All, Is.EqualTo(Enum.GetValues<ImportStatus>().OrderBy(s => (int)s)));
+        Assert.That(ImportStatusSet.AllStatuses, Is.EqualTo(Enum.GetValues<ImportStatus>().OrderBy(s => (int)s)));
     }
 
     [Test]
     public void The_allowed_list_names_every_status_for_error_messages()
     {
         Assert.That(
-            ImportStatusNames.AllowedList,
+            ImportStatusText.AllowedList,
             Is.EqualTo("new, queued, processing, partially_complete, failed, complete, incomplete, rolled_back, rolling_back, unsupported"));
     }
 
@@ -54,12 +54,12 @@ public sealed class ImportStatusNamesTests
     [TestCase("0")]
     public void An_unknown_name_is_false_not_an_exception(string? name)
     {
-        Assert.That(ImportStatusNames.TryParse(name, out _), Is.False);
+        Assert.That(ImportStatusText.TryParse(name, out _), Is.False);
     }
 
     [Test]
     public void A_value_outside_the_enum_has_no_wire_name()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ((ImportStatus)10).ToWireName());
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((ImportStatus)10).ToText());
     }
 }

@@ -1,7 +1,7 @@
 namespace ImportsService.Domain.Imports;
 
 /// <summary>One import as a listing shows it: the read model, not an aggregate (this service never writes imports).</summary>
-public sealed record ImportRecord(
+public sealed record Import(
     long Id,
     string Type,
     ImportStatus Status,

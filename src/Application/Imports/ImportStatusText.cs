@@ -3,7 +3,7 @@ using ImportsService.Domain.Imports;
 namespace ImportsService.Application.Imports;
 
 /// <summary>The wire names of <see cref="ImportStatus"/>, exactly as the API contract spells them.</summary>
-public static class ImportStatusNames
+public static class ImportStatusText
 {
     private static readonly string[] Names =
     [
@@ -17,8 +17,8 @@ public static class ImportStatusNames
     /// <summary>The allowed names, comma-separated, for messages that tell a client what it may send.</summary>
     public static string AllowedList { get; } = string.Join(", ", Names);
 
-    public static string ToWireName(this ImportStatus status) =>
-        ImportStatuses.IsDefined(status) ? Names[(int)status] : throw new ArgumentOutOfRangeException(nameof(status), status, "Not an import status.");
+    public static string ToText(this ImportStatus status) =>
+        ImportStatusSet.IsDefined(status) ? Names[(int)status] : throw new ArgumentOutOfRangeException(nameof(status), status, "Not an import status.");
 
     /// <summary>Parses a wire name (exact, lower case). An unknown name is a <c>false</c>, never an exception.</summary>
     public static bool TryParse(string? name, out ImportStatus status)
@@ -29,13 +29,13 @@ public static class ImportStatusNames
     }
 
     /// <summary>The canonical wire form of a set: members in stored-code order, comma-separated.</summary>
-    public static string ToWireList(this StatusSet statuses) => string.Join(',', statuses.Members.Select(s => s.ToWireName()));
+    public static string ToText(this ImportStatusSet statuses) => string.Join(',', statuses.Members.Select(s => s.ToText()));
 
     /// <summary>
     /// Parses a comma-separated list of wire names. Blanks around names, empty items and duplicates are ignored.
     /// Returns the names that are not statuses (empty on success).
     /// </summary>
-    public static bool TryParseList(string? list, out StatusSet set, out IReadOnlyList<string> unknownNames)
+    public static bool TryParseList(string? list, out ImportStatusSet set, out IReadOnlyList<string> unknownNames)
     {
         set = default;
         var unknown = new List<string>();
@@ -59,6 +59,6 @@ public static class ImportStatusNames
             }
         }
 
-        return unknown.Count == 0 && StatusSet.TryFromMask(mask, out set);
+        return unknown.Count == 0 && ImportStatusSet.TryFromMask(mask, out set);
     }
 }
