@@ -1,6 +1,13 @@
 using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
-using ImportsService.Api.Common;
+using ImportsService.Api.Database;
+using ImportsService.Api.Errors;
+using ImportsService.Api.Forwarding;
+using ImportsService.Api.Headers;
+using ImportsService.Api.Health;
+using ImportsService.Api.Json;
+using ImportsService.Api.Limits;
+using ImportsService.Api.Logging;
 using ImportsService.Api.Docs;
 using ImportsService.Api.Imports;
 using ImportsService.Api.OpenApi;

@@ -1,5 +1,6 @@
 using ImportsService.Application.Access.ResolveCaller;
 using Microsoft.AspNetCore.Authentication;
+using ImportsService.Api.Limits;
 
 namespace ImportsService.Api.Access;
 

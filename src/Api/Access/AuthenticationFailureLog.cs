@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using ImportsService.Api.Common;
+using ImportsService.Api.Forwarding;
+using ImportsService.Api.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ImportsService.Api.Access;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using ImportsService.Api.Common;
+using ImportsService.Api.Errors;
+using ImportsService.Api.Limits;
 using ImportsService.Application.Access.ResolveCaller;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;

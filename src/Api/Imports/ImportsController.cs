@@ -1,6 +1,5 @@
 using System.Globalization;
 using ImportsService.Api.Access;
-using ImportsService.Api.Common;
 using ImportsService.Api.Versioning;
 using ImportsService.Application.Imports.GetImport;
 using ImportsService.Application.Imports.ListImports;

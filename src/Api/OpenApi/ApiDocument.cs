@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ImportsService.Api.Common;
+using ImportsService.Api.Errors;
 using ImportsService.Api.Imports;
 using ImportsService.Api.Versioning;
 using ImportsService.Application.Versioning;

@@ -1,6 +1,4 @@
 using ImportsService.Api.Imports;
-using ImportsService.Api.Versioning;
-using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports.GetImport;
 using ImportsService.Application.Imports.ListImports;
 using Microsoft.AspNetCore.Mvc.Controllers;

@@ -1,4 +1,4 @@
-using ImportsService.Api.Common;
+using ImportsService.Api.Errors;
 using ImportsService.Application.Versioning;
 
 namespace ImportsService.Api.Versioning;

@@ -8,7 +8,6 @@ using ImportRecord = ImportsService.Client.Generated.Models.ImportRecord;
 using ImportStatus = ImportsService.Domain.Imports.ImportStatus;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.Sqlite;
-using Microsoft.Kiota.Abstractions;
 
 namespace ImportsService.Api.Tests.Client;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using ImportsService.Api.Common.Limits;
 using ImportsService.Infrastructure.Seeding;
-using Microsoft.Extensions.DependencyInjection;
+using ImportsService.Api.Limits;
 
 namespace ImportsService.Api.Tests.Common;
 

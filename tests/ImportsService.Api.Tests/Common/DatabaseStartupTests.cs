@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ImportsService.Api.Common;
+using ImportsService.Api.Database;
 using Microsoft.Extensions.Configuration;
 
 namespace ImportsService.Api.Tests.Common;

@@ -1,5 +1,5 @@
 using System.Net;
-using ImportsService.Api.Common;
+using ImportsService.Api.Forwarding;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;

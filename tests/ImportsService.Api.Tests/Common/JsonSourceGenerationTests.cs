@@ -1,5 +1,6 @@
 using System.Text.Json;
-using ImportsService.Api.Common;
+using ImportsService.Api.Errors;
+using ImportsService.Api.Json;
 using ImportsService.Api.Imports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

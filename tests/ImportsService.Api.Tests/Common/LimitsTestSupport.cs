@@ -3,7 +3,6 @@ using ImportsService.Application.Imports.ListImports;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 
 namespace ImportsService.Api.Tests.Common;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using ImportsService.Api.Common;
+using ImportsService.Api.Logging;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

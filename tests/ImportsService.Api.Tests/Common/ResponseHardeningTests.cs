@@ -171,7 +171,7 @@ public sealed class ResponseHardeningTests
             ["b"] = Enumerable.Range(1, 10).Select(i => $"b{i}").ToArray(),
         };
 
-        var capped = ImportsService.Api.Common.ValidationErrorsResponse.Capped(errors).Errors;
+        var capped = ImportsService.Api.Errors.ValidationErrorsResponse.Capped(errors).Errors;
 
         Assert.That(capped["a"], Has.Length.EqualTo(15));
         Assert.That(capped["b"], Is.EqualTo(new[] { "b1", "b2", "b3", "b4" }));

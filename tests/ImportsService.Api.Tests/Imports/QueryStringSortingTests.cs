@@ -1,4 +1,4 @@
-using ImportsService.Api.Common;
+using ImportsService.Api.Imports;
 using ImportsService.Application.Imports.ListImports;
 using Microsoft.AspNetCore.Http;
 

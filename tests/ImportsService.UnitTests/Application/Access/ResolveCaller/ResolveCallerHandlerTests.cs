@@ -1,4 +1,3 @@
-using ImportsService.UnitTests.Application;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Access;
 

@@ -1,4 +1,3 @@
-using ImportsService.UnitTests.Application;
 using CsCheck;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;

@@ -1,4 +1,3 @@
-using ImportsService.UnitTests.Application;
 using ImportsService.Application.Common.Exceptions;
 using ImportsService.Application.Imports;
 using ImportsService.Application.Imports.ListImports;

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using ImportsService.Api.Imports;
+using ImportsService.Api.Errors;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Json;
 
 /// <summary>
 /// System.Text.Json metadata generated at compile time for the bodies the service writes on its hot paths

@@ -1,8 +1,7 @@
-using ImportsService.Api.Common;
-using ImportsService.Api.Common.Limits;
+using ImportsService.Api.Forwarding;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Api.Access;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// The per-client-address budget of failed authentications (key guessing): a token bucket of

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Net.Http.Headers;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Headers;
 
 /// <summary>
 /// Headers every response carries whoever writes it: <c>X-Content-Type-Options: nosniff</c>; no

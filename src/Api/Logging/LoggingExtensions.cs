@@ -5,7 +5,7 @@ using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Logging;
 
 public static class LoggingExtensions
 {

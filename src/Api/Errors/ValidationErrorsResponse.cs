@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Errors;
 
 /// <summary>The contract's 400 body: every problem, keyed by the parameter exactly as the client sent it.</summary>
 public sealed record ValidationErrorsResponse(

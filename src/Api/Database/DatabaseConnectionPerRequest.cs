@@ -1,6 +1,6 @@
 using ImportsService.Infrastructure.Database;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Database;
 
 public static class DatabaseConnectionPerRequest
 {

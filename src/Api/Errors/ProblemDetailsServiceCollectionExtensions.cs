@@ -1,4 +1,4 @@
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Errors;
 
 public static class ProblemDetailsServiceCollectionExtensions
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using ImportsService.Api.Errors;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>Holds every request (health excepted) to the instance's in-flight cap; 503 with Retry-After when no slot comes free in time.</summary>
 internal sealed class GlobalConcurrencyMiddleware(RequestDelegate next, GlobalConcurrency concurrency, IOptions<RateLimitingOptions> options)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Errors;
 
 /// <summary>
 /// RFC 9457 problem responses. Every problem this service writes, whoever writes it (authentication,

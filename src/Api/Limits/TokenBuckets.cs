@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// A bucket of <see cref="Capacity"/> tokens that refills completely, at an even rate, every

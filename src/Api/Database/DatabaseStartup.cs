@@ -3,7 +3,7 @@ using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Data.Sqlite;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Database;
 
 internal static partial class DatabaseStartup
 {

@@ -3,7 +3,7 @@ using System.Text;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Logging;
 
 /// <summary>
 /// Rewrites every string a log event carries (request paths and any other client-supplied text, at any

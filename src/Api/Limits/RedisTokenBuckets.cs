@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// Buckets kept in Redis (RedisRateLimiting's token bucket script), so every instance that shares the

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// The <c>RateLimiting</c> configuration section: every limit and cap of the service.

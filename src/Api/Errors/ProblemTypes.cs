@@ -1,4 +1,4 @@
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Errors;
 
 /// <summary>
 /// The <c>type</c> of every problem: a link to the section of the RFC that defines its status code, in the

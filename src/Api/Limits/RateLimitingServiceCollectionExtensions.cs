@@ -1,12 +1,11 @@
 using System.Globalization;
-using ImportsService.Api.Access;
-using ImportsService.Api.Common.Limits;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using ImportsService.Api.Logging;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// Every limit of the service, in one design (see <see cref="RateLimitingOptions"/>):

@@ -1,4 +1,4 @@
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Logging;
 
 /// <summary>The <c>RequestLogging</c> configuration section.</summary>
 public sealed class RequestLoggingOptions

@@ -1,8 +1,9 @@
 using System.Globalization;
 using ImportsService.Api.Access;
 using Microsoft.Extensions.Options;
+using ImportsService.Api.Errors;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// After authorization, for requests with an account: takes a token from the account's bucket (429 with

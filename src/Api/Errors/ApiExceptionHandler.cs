@@ -2,7 +2,7 @@ using ImportsService.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Errors;
 
 /// <summary>
 /// The one place exceptions become responses. Validation is a 400 in the contract's own shape, a thing

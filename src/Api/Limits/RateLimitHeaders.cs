@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers, structured-field form):

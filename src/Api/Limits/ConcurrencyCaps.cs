@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>In-flight requests per account on this instance (<c>RateLimiting:MaxConcurrentRequestsPerAccount</c>); no queue.</summary>
 internal sealed class AccountConcurrency(IOptions<RateLimitingOptions> options) : IDisposable

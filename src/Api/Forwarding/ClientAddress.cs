@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Forwarding;
 
 /// <summary>
 /// Who a request comes from, for per-client budgets and log throttling: the connection's remote address

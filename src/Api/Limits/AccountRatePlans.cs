@@ -3,7 +3,7 @@ using System.Security.Claims;
 using ImportsService.Api.Access;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Api.Common.Limits;
+namespace ImportsService.Api.Limits;
 
 /// <summary>
 /// One account's request budget: a token bucket that holds <see cref="PermitsPerWindow"/> permits (the

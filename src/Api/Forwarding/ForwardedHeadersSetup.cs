@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Forwarding;
 
 /// <summary>
 /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed only from the proxies named in

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.RateLimiting;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Health;
 
 public static class HealthEndpoints
 {

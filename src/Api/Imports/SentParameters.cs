@@ -1,7 +1,7 @@
 using ImportsService.Application.Common.Parameters;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ImportsService.Api.Common;
+namespace ImportsService.Api.Imports;
 
 /// <summary>
 /// The query string as the client sent it: decoded name/value pairs, in order, names exact. The use
