@@ -1,3 +1,4 @@
+using ImportsService.Application.Imports.Cursors;
 using BenchmarkDotNet.Attributes;
 using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports.ListImports;
@@ -16,7 +17,7 @@ public class ListImportsBenchmarks
 {
     private ServiceProvider services = null!;
     private IMediator mediator = null!;
-    private ListImportsQueryParser parser = null!;
+    private ImportCursorCodec cursors = null!;
     private long account;
     private string deepIdCursor = null!;
     private string deepCreatedCursor = null!;
@@ -26,7 +27,7 @@ public class ListImportsBenchmarks
     {
         (services, account) = await BenchmarkDatabase.OpenAsync();
         mediator = services.GetRequiredService<IMediator>();
-        parser = services.GetRequiredService<ListImportsQueryParser>();
+        cursors = services.GetRequiredService<ImportCursorCodec>();
         deepIdCursor = await CursorAfterAsync([new("per_page", "100")], pages: 2_000);
         deepCreatedCursor = await CursorAfterAsync([new("per_page", "100"), new("sort[created_at]", "desc")], pages: 2_000);
     }
@@ -53,7 +54,7 @@ public class ListImportsBenchmarks
             new("sort[updated_at]", "desc"));
 
     /// <summary>What the API does with a request: parse the parameters as sent, then send the query.</summary>
-    private Task<ListImportsResult> Send(params SentParameter[] sent) => mediator.Send(parser.Parse(account, sent));
+    private Task<ListImportsResult> Send(params SentParameter[] sent) => mediator.Send(ListImportsQuery.Read(account, sent, cursors));
 
     private async Task<string> CursorAfterAsync(SentParameter[] first, int pages)
     {

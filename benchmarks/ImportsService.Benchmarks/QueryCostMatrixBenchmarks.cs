@@ -25,7 +25,7 @@ public class QueryCostMatrixBenchmarks
     private static (ServiceProvider Services, long AccountId)? database;
 
     private IMediator mediator = null!;
-    private ListImportsQueryParser parser = null!;
+    private ImportCursorCodec cursors = null!;
     private long account;
     private string cursor = null!;
 
@@ -64,7 +64,7 @@ public class QueryCostMatrixBenchmarks
         var services = database.Value.Services;
         account = database.Value.AccountId;
         mediator = services.GetRequiredService<IMediator>();
-        parser = services.GetRequiredService<ListImportsQueryParser>();
+        cursors = services.GetRequiredService<ImportCursorCodec>();
 
         var listing = Case.Listing();
         KeysetPosition? after = null;
@@ -79,5 +79,5 @@ public class QueryCostMatrixBenchmarks
     }
 
     [Benchmark]
-    public Task<ListImportsResult> Page() => mediator.Send(parser.Parse(account, [new SentParameter("start_cursor", cursor)]));
+    public Task<ListImportsResult> Page() => mediator.Send(ListImportsQuery.Read(account, [new SentParameter("start_cursor", cursor)], cursors));
 }

@@ -35,7 +35,7 @@ builder.Services.AddApiResponseHeaders();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
-ApiJsonContext.AddApiJson(builder.Services);
+builder.Services.AddApiJson();
 
 var app = builder.Build();
 

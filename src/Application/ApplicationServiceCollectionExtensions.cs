@@ -2,7 +2,6 @@ using FluentValidation;
 using ImportsService.Application.Access.ApiKeys;
 using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Application.Common.Behaviours;
-using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports.Cursors;
 using ImportsService.Application.Versioning;
 using MediatR;
@@ -15,10 +14,10 @@ namespace ImportsService.Application;
 public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
-    /// The mediator, its validation pipeline, the caller cache, every use case (handler, validator, parser), the cursor codec and the API releases.
+    /// The mediator, its validation pipeline, the caller cache, every use case (handler and validator), the cursor codec and the API releases.
     /// MediatR 5.1.0 has no assembly scanning, so this does its own, by convention: every concrete class
     /// in this assembly that implements <see cref="IRequestHandler{TRequest,TResponse}"/>,
-    /// <see cref="IValidator{T}"/> or <see cref="IQueryParser"/> is registered. A new use case folder needs no
+    /// or <see cref="IValidator{T}"/> is registered. A new use case folder needs no
     /// registration line, and cannot forget one (the convention tests check every request has both).
     /// </summary>
     /// <param name="configureCursors">Cursor signing keys set in code (tests); the API binds them from configuration.</param>
@@ -41,7 +40,8 @@ public static class ApplicationServiceCollectionExtensions
             .Validate(o => o.Capacity >= 1, $"{CallerCacheOptions.SectionName}:Capacity must be at least 1.")
             .ValidateOnStart();
 
-        foreach (var type in typeof(ApplicationServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        // Nested classes are parts of the class around them (a validator's rule set it includes), never registered alone.
+        foreach (var type in typeof(ApplicationServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsNested: false }))
         {
             foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType
                          && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(IValidator<>))))
@@ -49,10 +49,6 @@ public static class ApplicationServiceCollectionExtensions
                 services.AddTransient(service, type);
             }
 
-            if (typeof(IQueryParser).IsAssignableFrom(type))
-            {
-                services.AddSingleton(type);
-            }
         }
 
         var cursorOptions = services.AddOptions<CursorSigningOptions>()

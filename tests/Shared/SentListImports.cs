@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports;
+using ImportsService.Application.Imports.Cursors;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using MediatR;
@@ -100,9 +101,9 @@ public sealed record SentListImports(long AccountId)
         }
     }
 
-    /// <summary>Parses the request with the service's own parser, as the API does.</summary>
+    /// <summary>Reads the request as the API does.</summary>
     public ListImportsQuery Parse(IServiceProvider services) =>
-        services.GetRequiredService<ListImportsQueryParser>().Parse(AccountId, Pairs());
+        ListImportsQuery.Read(AccountId, Pairs(), services.GetRequiredService<ImportCursorCodec>());
 
     /// <summary>Parses and sends the request through the mediator in a scope of its own, as the API does.</summary>
     public async Task<ListImportsResult> SendAsync(IServiceProvider services, CancellationToken cancellationToken = default)

@@ -6,19 +6,20 @@ namespace ImportsService.Api.OpenApi;
 public static class ApiDocsServiceCollectionExtensions
 {
     /// <summary>
-    /// The OpenAPI 3.1 document <c>v1</c> of the imports endpoints, generated from the code: ApiExplorer's
-    /// operations and schemas, completed by transformers from the parameter tables, the releases and recorded
-    /// examples. HEAD operations are left out of the document (they answer like GET without a body).
+    /// The OpenAPI 3.1 document <c>v1</c>, generated from the code: ApiExplorer's operations and schemas, completed from
+    /// each use case's <see cref="IOperationDescription"/> and <see cref="ISchemaDescription"/> (found in the Api
+    /// assembly), the releases and the recorded examples. HEAD operations are left out (they answer like GET without a body).
     /// </summary>
     public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
+        services.AddSliceSingletons<IOperationDescription>();
+        services.AddSliceSingletons<ISchemaDescription>();
         services.AddOpenApi(ApiDocument.DocumentName, options =>
         {
             options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_1;
             options.ShouldInclude = description => !HttpMethods.IsHead(description.HttpMethod ?? string.Empty);
-            options.CreateSchemaReferenceId = type => ApiDocument.SchemaName(type.Type) ?? OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-            options.AddSchemaTransformer<ImportsSchemaTransformer>();
-            options.AddOperationTransformer<ImportsOperationTransformer>();
+            options.AddSchemaTransformer<SchemaTransformer>();
+            options.AddOperationTransformer<OperationTransformer>();
             options.AddDocumentTransformer((document, context, _) =>
             {
                 ApiDocument.Complete(document, context.ApplicationServices.GetRequiredService<ApiReleases>());

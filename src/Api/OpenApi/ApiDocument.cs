@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ImportsService.Api.Errors;
-using ImportsService.Api.Imports;
 using ImportsService.Api.Versioning;
 using ImportsService.Application.Versioning;
 using Microsoft.OpenApi;
@@ -13,8 +12,6 @@ public static class ApiDocument
     public const string DocumentName = "v1";
     public const string Route = "/openapi/{documentName}.json";
 
-    public const string ImportRecordSchema = "Import";
-    public const string ImportPageSchema = "ImportPage";
     public const string ValidationErrorsSchema = "ValidationErrors";
     public const string ProblemSchema = "Problem";
 
@@ -33,12 +30,6 @@ public static class ApiDocument
     public const string InternalServerError = "InternalServerError";
     public const string ServiceUnavailable = "ServiceUnavailable";
 
-    /// <summary>The schema names of the 200 bodies (the rest keep the generator's names).</summary>
-    public static string? SchemaName(Type type) =>
-        type == typeof(ImportResponse) ? ImportRecordSchema
-        : type == typeof(ListImportsResponse) ? ImportPageSchema
-        : null;
-
     public static T Reference<T>(string id, OpenApiDocument document)
         where T : class =>
         (T)Activator.CreateInstance(typeof(T), id, document, null)!;
@@ -53,26 +44,27 @@ public static class ApiDocument
     public static Dictionary<string, IOpenApiHeader> VersionHeader(OpenApiDocument document) =>
         new(StringComparer.Ordinal) { [ApiVersionResponseHeader] = new OpenApiHeaderReference(ApiVersionResponseHeader, document) };
 
-    public static void AddExamples(OpenApiMediaType mediaType, params string[] names)
+    /// <param name="routeTemplate">The route of the operation the examples belong to; null for the shared examples, which name their path.</param>
+    public static void AddExamples(OpenApiMediaType mediaType, string? routeTemplate, params RecordedExample[] examples)
     {
         ArgumentNullException.ThrowIfNull(mediaType);
-        var editable = mediaType;
-        editable.Examples ??= new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
-        foreach (var name in names)
+        mediaType.Examples ??= new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+        foreach (var example in examples)
         {
-            editable.Examples[name] = new OpenApiExample
+            mediaType.Examples[example.Name] = new OpenApiExample
             {
-                Summary = RecordedExamples.Request(name).Summary,
+                Summary = example.Summary(routeTemplate),
                 Description = "Recorded from the service over the demo data.",
-                Value = RecordedExamples.Body(name),
+                Value = example.Body(),
             };
         }
     }
 
-    public static OpenApiResponse ValidationFailed(OpenApiDocument document, params string[] examples)
+    public static OpenApiResponse ValidationFailed(OpenApiDocument document, string? routeTemplate, RecordedExample example)
     {
         var media = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ValidationErrorsSchema, document) };
-        AddExamples(media, examples);
+        AddExamples(media, routeTemplate, example);
+        AddExamples(media, null, RecordedExamples.ApiVersion);
         return new OpenApiResponse
         {
             Description = "The request is not valid: every problem at once, keyed by the parameter (or header) exactly as sent.",
@@ -81,10 +73,10 @@ public static class ApiDocument
         };
     }
 
-    public static OpenApiResponse Problem(OpenApiDocument document, string description, string example, bool retryAfter = false)
+    public static OpenApiResponse Problem(OpenApiDocument document, string description, string? routeTemplate, RecordedExample example, bool retryAfter = false)
     {
         var media = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, document) };
-        AddExamples(media, example);
+        AddExamples(media, routeTemplate, example);
         var headers = VersionHeader(document);
         if (retryAfter)
         {
@@ -195,12 +187,12 @@ public static class ApiDocument
             },
         });
 
-        document.AddComponent(Unauthorized, Problem(document, "No or malformed Authorization, no Account-Token, or an unknown or revoked API key (WWW-Authenticate: Token).", "unauthorized.401"));
-        document.AddComponent(Forbidden, Problem(document, "The API key may not read imports of the account named by Account-Token (unknown, another's, or no permission: one answer).", "forbidden.403"));
-        document.AddComponent(MethodNotAllowed, Problem(document, "The path takes only GET and HEAD; the Allow header lists them.", "method-not-allowed.405"));
-        document.AddComponent(TooManyRequests, Problem(document, "The account (or, before authentication, the client address) made too many requests; retry after Retry-After seconds.", "too-many-requests.429", retryAfter: true));
-        document.AddComponent(InternalServerError, Problem(document, "Something unexpected happened; the body shows no exception, only a traceId to quote.", "internal-server-error.500"));
-        document.AddComponent(ServiceUnavailable, Problem(document, "The database cannot be reached right now; retry after Retry-After seconds.", "service-unavailable.503", retryAfter: true));
+        document.AddComponent(Unauthorized, Problem(document, "No or malformed Authorization, no Account-Token, or an unknown or revoked API key (WWW-Authenticate: Token).", null, RecordedExamples.Unauthorized));
+        document.AddComponent(Forbidden, Problem(document, "The API key may not read imports of the account named by Account-Token (unknown, another's, or no permission: one answer).", null, RecordedExamples.Forbidden));
+        document.AddComponent(MethodNotAllowed, Problem(document, "The path takes only GET and HEAD; the Allow header lists them.", null, RecordedExamples.MethodNotAllowed));
+        document.AddComponent(TooManyRequests, Problem(document, "The account (or, before authentication, the client address) made too many requests; retry after Retry-After seconds.", null, RecordedExamples.TooManyRequests, retryAfter: true));
+        document.AddComponent(InternalServerError, Problem(document, "Something unexpected happened; the body shows no exception, only a traceId to quote.", null, RecordedExamples.InternalServerError));
+        document.AddComponent(ServiceUnavailable, Problem(document, "The database cannot be reached right now; retry after Retry-After seconds.", null, RecordedExamples.ServiceUnavailable, retryAfter: true));
     }
 
     private static OpenApiSchema DateSchema() => new()

@@ -15,8 +15,8 @@ public static class ApiVersionMiddleware
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Resolved here, at start-up, so a release without a response mapping stops the service before it serves.
-        _ = app.ApplicationServices.GetRequiredService<ImportsWireFormats>();
+        // Resolved here, at start-up, so a release without a response format stops the service before it serves.
+        _ = app.ApplicationServices.GetRequiredService<ResponseFormats>();
         return app.Use(static async (context, next) =>
         {
             var releases = context.RequestServices.GetRequiredService<ApiReleases>();

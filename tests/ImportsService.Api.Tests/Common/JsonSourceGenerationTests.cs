@@ -1,3 +1,4 @@
+using ImportsService.Api.Imports.ListImports;
 using System.Text.Json;
 using ImportsService.Api.Errors;
 using ImportsService.Api.Json;
@@ -25,10 +26,11 @@ public sealed class JsonSourceGenerationTests
 
         foreach (var options in new[] { mvc, http })
         {
-            Assert.That(options.TypeInfoResolverChain[0], Is.SameAs(ApiJsonContext.Default));
-            foreach (var type in new[] { typeof(ListImportsResponse), typeof(ImportResponse), typeof(ValidationErrorsResponse) })
+            Assert.That(options.TypeInfoResolverChain[0], Is.InstanceOf<System.Text.Json.Serialization.JsonSerializerContext>());
+            Assert.That(options.GetTypeInfo(typeof(ImportPage)).OriginatingResolver, Is.InstanceOf<ListImportsJsonContext>(), "the list's own context");
+            foreach (var type in new[] { typeof(ImportRecord), typeof(ValidationErrorsResponse) })
             {
-                Assert.That(options.GetTypeInfo(type).OriginatingResolver, Is.SameAs(ApiJsonContext.Default), type.Name);
+                Assert.That(options.GetTypeInfo(type).OriginatingResolver, Is.InstanceOf<System.Text.Json.Serialization.JsonSerializerContext>(), type.Name);
             }
         }
     }
@@ -36,8 +38,8 @@ public sealed class JsonSourceGenerationTests
     [Test]
     public void The_generated_metadata_writes_what_reflection_writes()
     {
-        var record = new ImportResponse(1, null, "a.csv", "10", null, "vehicles", "new", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z");
-        var page = new ListImportsResponse("s", null, 2, 1,
+        var record = new ImportRecord(1, null, "a.csv", "10", null, "vehicles", "new", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z");
+        var page = new ImportPage("s", null, 2, 1,
             [new Dictionary<string, object> { ["status"] = new Dictionary<string, object> { ["include"] = "new" } }],
             [new Dictionary<string, string> { ["id"] = "desc" }],
             [record]);
@@ -48,6 +50,7 @@ public sealed class JsonSourceGenerationTests
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(0, ListImportsJsonContext.Default);
         options.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         return options;
     }

@@ -1,3 +1,6 @@
+using ImportsService.Api.Imports.ListImports;
+using ImportsService.Api.Imports;
+using ImportsService.Application.Imports.Cursors;
 using System.Net;
 using System.Text.Json.Nodes;
 using ImportsService.Api.OpenApi;
@@ -104,7 +107,7 @@ public sealed class OpenApiDocumentTests
             Assert.That(byName[sort].Schema!.Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(new[] { "asc", "desc" }), sort);
         }
 
-        var record = document.Components!.Schemas![ApiDocument.ImportRecordSchema];
+        var record = document.Components!.Schemas![nameof(ImportRecord)];
         Assert.That(record.Properties!["status"].Enum!.Select(v => v.GetValue<string>()), Is.EqualTo(ImportStatusText.All));
         Assert.That(record.Properties["id"].Type, Is.EqualTo(JsonSchemaType.Integer));
         Assert.That(record.Properties["completed_at"].Type, Is.EqualTo(JsonSchemaType.String | JsonSchemaType.Null));
@@ -116,7 +119,7 @@ public sealed class OpenApiDocumentTests
         var parameter = QueryParameters(ListPath).Single(p => p.Name == name);
         var value = ValidValue(parameter.Schema!);
 
-        var errors = Parse(name, value);
+        var errors = Refused(name, value);
         using var client = ApiHost.DemoClient();
         using var response = await client.GetAsync($"{ListPath}?{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}");
 
@@ -132,7 +135,7 @@ public sealed class OpenApiDocumentTests
     public void A_name_the_document_does_not_list_is_one_the_parser_refuses(string name)
     {
         Assert.That(QueryParameters(ListPath).Select(p => p.Name), Does.Not.Contain(name));
-        Assert.That(Parse(name, "asc").Select(e => e.Parameter), Does.Contain(name));
+        Assert.That(Refused(name, "asc"), Does.Contain(name));
     }
 
     [Test]
@@ -178,7 +181,7 @@ public sealed class OpenApiDocumentTests
             var responses = Operation(path).Responses!;
             var expected = new[] { "200", "400", "401", "403", "405", "429", "500", "503" }.Concat(path == GetPath ? ["404"] : []);
             Assert.That(responses.Keys, Is.EquivalentTo(expected), path);
-            Assert.That(Schema(responses["200"], "application/json"), Is.EqualTo(path == ListPath ? ApiDocument.ImportPageSchema : ApiDocument.ImportRecordSchema));
+            Assert.That(Schema(responses["200"], "application/json"), Is.EqualTo(path == ListPath ? nameof(ImportPage) : nameof(ImportRecord)));
             Assert.That(Schema(responses["400"], "application/json"), Is.EqualTo(ApiDocument.ValidationErrorsSchema));
             foreach (var status in ProblemStatuses.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)).Concat(path == GetPath ? ["404"] : []))
             {
@@ -199,10 +202,10 @@ public sealed class OpenApiDocumentTests
         var one = Operation(GetPath).Responses!["200"].Content!["application/json"].Examples!.Values.Single().Value!.AsObject();
         var schemas = document.Components!.Schemas!;
 
-        Assert.That(page.Select(p => p.Key), Is.EquivalentTo(schemas[ApiDocument.ImportPageSchema].Properties!.Keys));
-        Assert.That(page["records"]!.AsArray().Select(r => r!.AsObject().Select(p => p.Key)), Has.All.EquivalentTo(schemas[ApiDocument.ImportRecordSchema].Properties!.Keys));
-        Assert.That(one.Select(p => p.Key), Is.EquivalentTo(schemas[ApiDocument.ImportRecordSchema].Properties!.Keys));
-        Assert.That(page.ToJsonString(), Is.EqualTo(RecordedExamples.Body("list-imports.200").ToJsonString()));
+        Assert.That(page.Select(p => p.Key), Is.EquivalentTo(schemas[nameof(ImportPage)].Properties!.Keys));
+        Assert.That(page["records"]!.AsArray().Select(r => r!.AsObject().Select(p => p.Key)), Has.All.EquivalentTo(schemas[nameof(ImportRecord)].Properties!.Keys));
+        Assert.That(one.Select(p => p.Key), Is.EquivalentTo(schemas[nameof(ImportRecord)].Properties!.Keys));
+        Assert.That(page.ToJsonString(), Is.EqualTo(new ListImportsOperation().OkExample.Body().ToJsonString()));
     }
 
     [Test]
@@ -235,6 +238,10 @@ public sealed class OpenApiDocumentTests
         _ => string.Empty,
     };
 
-    private static IReadOnlyList<ParameterError> Parse(string name, string value) =>
-        ApiHost.Factory.Services.GetRequiredService<ListImportsQueryParser>().Parse(1, [new SentParameter(name, value)]).ParameterErrors;
+    /// <summary>The parameter names the List Imports validator refuses in a request of this one parameter.</summary>
+    private static IReadOnlyList<string> Refused(string name, string value)
+    {
+        var query = ListImportsQuery.Read(1, [new SentParameter(name, value)], ApiHost.Factory.Services.GetRequiredService<ImportCursorCodec>());
+        return [.. ApiHost.Factory.Services.GetRequiredService<FluentValidation.IValidator<ListImportsQuery>>().Validate(query).Errors.Select(e => e.PropertyName)];
+    }
 }

@@ -14,8 +14,8 @@ namespace ImportsService.Api.Tests.Versioning;
 
 /// <summary>
 /// A later release that does not exist, registered in a test host the way a real one would be added: a release
-/// date (<see cref="ApiReleasesServiceCollectionExtensions.AddApiRelease"/>) and a wire format beside the first
-/// one. Its breaking change: the list's records move to <c>data</c> with the paging members under <c>meta</c>,
+/// date (<see cref="ApiReleasesServiceCollectionExtensions.AddApiRelease"/>) and response formats beside the first
+/// ones. Its breaking change: the list's records move to <c>data</c> with the paging members under <c>meta</c>,
 /// and <c>file_size</c> becomes a number.
 /// </summary>
 internal static class HypotheticalRelease
@@ -32,7 +32,8 @@ internal static class HypotheticalRelease
         new(ApiHost.DatabasePath, settings: settings, configureServices: services =>
         {
             services.AddApiRelease(Date);
-            services.AddSingleton<IImportsWireFormat, WireFormat20250101>();
+            services.AddSingleton<IResponseFormat, ListImports20250101>();
+            services.AddSingleton<IResponseFormat, GetImport20250101>();
         });
 
     /// <summary>Adds <see cref="LockedApiKey"/> (a second key of the demo user, as key creation would store it) unless it is there.</summary>
@@ -65,16 +66,19 @@ internal static class HypotheticalRelease
         }
     }
 
-    private sealed class WireFormat20250101 : IImportsWireFormat
+    private sealed class ListImports20250101 : IResponseFormat<ListImportsResult>
     {
         public DateOnly Since => Date;
 
-        public object ListImports(ListImportsResult result) =>
-            new ImportList(result.Records.Select(Record).ToArray(), new Meta(result.NextCursor, result.PerPage));
+        public object Write(ListImportsResult result) =>
+            new ImportList(result.Records.Select(V2Import.From).ToArray(), new Meta(result.NextCursor, result.PerPage));
+    }
 
-        public object GetImport(GetImportResult result) => Record(result.Import);
+    private sealed class GetImport20250101 : IResponseFormat<GetImportResult>
+    {
+        public DateOnly Since => Date;
 
-        private static V2Import Record(Import record) => new(record.Id, record.FileName, record.FileSize, record.Status.ToString());
+        public object Write(GetImportResult result) => V2Import.From(result.Import);
     }
 
     private sealed record ImportList([property: JsonPropertyName("data")] IReadOnlyList<V2Import> Data, [property: JsonPropertyName("meta")] Meta Meta);
@@ -85,5 +89,8 @@ internal static class HypotheticalRelease
         [property: JsonPropertyName("id")] long Id,
         [property: JsonPropertyName("file_name")] string FileName,
         [property: JsonPropertyName("file_size")] long FileSize,
-        [property: JsonPropertyName("status")] string Status);
+        [property: JsonPropertyName("status")] string Status)
+    {
+        public static V2Import From(Import import) => new(import.Id, import.FileName, import.FileSize, import.Status.ToString());
+    }
 }

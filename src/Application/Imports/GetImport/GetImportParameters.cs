@@ -8,13 +8,12 @@ public static class GetImportParameters
     public const string Id = "id";
 
     public static ParameterTable Table { get; } = new(
-        [
-            new ParameterDescription(Id, ParameterValueKind.WholeNumber, "The import's id, as listed in the records of List Imports.")
-            {
-                Location = ParameterLocation.Path,
-                Minimum = 1,
-                Maximum = long.MaxValue,
-            },
-        ],
-        name => $"Unknown parameter {name}. This endpoint takes no query parameters: the import's id is part of the path.");
+    [
+        new ParameterDescription(Id, ParameterValueKind.WholeNumber, "The import's id, as listed in the records of List Imports.")
+        {
+            Location = ParameterLocation.Path,
+            Minimum = 1,
+            Maximum = long.MaxValue,
+        },
+    ]);
 }

@@ -14,7 +14,7 @@ internal sealed class ListImportsHandler(IImportPageReader reader, ImportCursorC
     public async Task<ListImportsResult> Handle(ListImportsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (accountId, listing, perPage, after) = request;
+        var (accountId, listing, perPage, after) = (request.AccountId, request.Listing, request.PerPage, request.After);
 
         var page = await reader.ReadPageAsync(
             new KeysetPageRequest(accountId, listing, after, perPage + 1, ListingLimits.RemainingCountCap),

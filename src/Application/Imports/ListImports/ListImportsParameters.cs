@@ -5,9 +5,8 @@ namespace ImportsService.Application.Imports.ListImports;
 
 /// <summary>
 /// The List Imports parameters: every name a client may send, what each takes, and the wire names of the
-/// listing's parts (the same names <c>filtered_by</c> and <c>sorted_by</c> echo). The parse
-/// (<see cref="ListImportsQueryParser"/>), its messages, the response mapping and any API description read
-/// from here; nothing else spells these names.
+/// listing's parts (the same names <c>filtered_by</c> and <c>sorted_by</c> echo). The query's reading, the
+/// validator's messages, the response and the API description read them from here.
 /// </summary>
 public static class ListImportsParameters
 {
@@ -29,7 +28,7 @@ public static class ListImportsParameters
     public static IReadOnlyList<string> Directions { get; } = ["asc", "desc"];
 
     /// <summary>The table: cursor, page size, status filter, each timestamp bound, each sort, in that order.</summary>
-    public static ParameterTable Table { get; } = new(Describe(), UnknownParameterMessage);
+    public static ParameterTable Table { get; } = new(Describe());
 
     public static string Name(ImportTimestampField field) => field switch
     {
@@ -113,29 +112,5 @@ public static class ListImportsParameters
                 : $"Sort by {Name(key)}, then id the same way. At most one of sort[created_at] and sort[updated_at].";
             yield return new ParameterDescription(SortParameter(key), ParameterValueKind.OneOf, what) { AllowedValues = Directions };
         }
-    }
-
-    private static string UnknownParameterMessage(string name)
-    {
-        string[] offsetPagingNames = ["page", "offset", "limit", "skip", "cursor", "page_size", "after", "before"];
-        if (offsetPagingNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-        {
-            return $"Unknown parameter {name}. This endpoint pages by cursor: pass {StartCursor}=<next_cursor of the previous response> " +
-                   $"({NextCursor}=<…> works too), and {PerPage} ({ListingLimits.MinPerPage} to {ListingLimits.MaxPerPage}) for the page size.";
-        }
-
-        var filters = $"{StatusInclude}, " + string.Join(", ", TimestampFields.Select(f => $"filter[{Name(f)}][{string.Join('|', Operators.Select(Name))}]"));
-        var sorts = string.Join(", ", SortKeys.Select(SortParameter));
-        if (name.StartsWith("filter", StringComparison.Ordinal))
-        {
-            return $"Unknown filter {name}. Allowed: {filters}.";
-        }
-
-        if (name.StartsWith("sort", StringComparison.Ordinal))
-        {
-            return $"Unknown sort {name}. Allowed: {sorts}, each asc or desc.";
-        }
-
-        return $"Unknown parameter {name}. Allowed: {StartCursor}, {PerPage}, {filters}, {sorts}, and {NextCursor} (another name for {StartCursor}).";
     }
 }

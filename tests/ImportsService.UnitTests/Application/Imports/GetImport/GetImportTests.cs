@@ -88,8 +88,8 @@ public sealed class GetImportTests : PipelineTest
         Assert.That(Pipeline.Imports.Tokens, Is.EqualTo(new[] { cancellation.Token }));
     }
 
-    private GetImportQuery Parse(long accountId, string id, params SentParameter[] sent) =>
-        Pipeline.Services.GetRequiredService<GetImportQueryParser>().Parse(accountId, id, sent);
+    private static GetImportQuery Parse(long accountId, string id, params SentParameter[] sent) =>
+        GetImportQuery.Read(accountId, id, sent);
 
     private async Task<IReadOnlyDictionary<string, string[]>> Errors(GetImportQuery query)
     {

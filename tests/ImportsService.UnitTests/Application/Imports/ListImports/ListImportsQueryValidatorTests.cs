@@ -261,7 +261,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         var errors = await Errors(new SentListImports(AccountId) { StartCursor = tampered });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.InvalidCursorMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.InvalidCursor("start_cursor") }));
     }
 
     [Test]
@@ -270,7 +270,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         var errors = await Errors(new SentListImports(AccountId) { StartCursor = Cursor(AccountId + 1, FailedByCreatedAt) });
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.InvalidCursorMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.InvalidCursor("start_cursor") }));
     }
 
     [TestCase("not-a-cursor")]
@@ -280,7 +280,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
     {
         var errors = await Errors(new SentListImports(AccountId) { StartCursor = cursor });
 
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.InvalidCursorMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.InvalidCursor("start_cursor") }));
     }
 
     [Test]
@@ -291,7 +291,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
         var errors = await Errors(query);
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor" }));
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatchMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatch("start_cursor") }));
     }
 
     [Test]
@@ -305,7 +305,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
 
         var errors = await Errors(query);
 
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatchMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatch("start_cursor") }));
     }
 
     [Test]
@@ -315,7 +315,7 @@ public sealed class ListImportsQueryValidatorTests : PipelineTest
 
         var errors = await Errors(query);
 
-        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatchMessage }));
+        Assert.That(errors["start_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatch("start_cursor") }));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using ImportsService.Application.Imports.Cursors;
 using ImportsService.Application.Common.Exceptions;
 using ImportsService.Application.Common.Parameters;
 using ImportsService.Application.Imports.ListImports;
@@ -44,7 +45,7 @@ public sealed class NextCursorSynonymTests : PipelineTest
         var errors = await Errors(new("start_cursor", first.NextCursor!), new("next_cursor", second.NextCursor!));
 
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "start_cursor", "next_cursor" }));
-        Assert.That(errors["next_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.TwoCursorsMessage }));
+        Assert.That(errors["next_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.TwoCursorsMessage }));
     }
 
     [Test]
@@ -64,7 +65,7 @@ public sealed class NextCursorSynonymTests : PipelineTest
         var errors = await Errors(new("next_cursor", first.NextCursor!), new("filter[status][include]", "failed"));
 
         Assert.That(errors.Keys, Is.EqualTo(new[] { "next_cursor" }));
-        Assert.That(errors["next_cursor"], Is.EqualTo(new[] { ListImportsQueryParser.CursorListingMismatch("next_cursor") }));
+        Assert.That(errors["next_cursor"], Is.EqualTo(new[] { ListImportsQueryValidator.CursorListingMismatch("next_cursor") }));
     }
 
     [Test]
@@ -76,7 +77,7 @@ public sealed class NextCursorSynonymTests : PipelineTest
     }
 
     private Task<ListImportsResult> Send(params SentParameter[] sent) =>
-        Pipeline.Send(Pipeline.Services.GetRequiredService<ListImportsQueryParser>().Parse(AccountId, sent));
+        Pipeline.Send(ListImportsQuery.Read(AccountId, sent, Pipeline.Services.GetRequiredService<ImportCursorCodec>()));
 
     private async Task<IReadOnlyDictionary<string, string[]>> Errors(params SentParameter[] sent)
     {

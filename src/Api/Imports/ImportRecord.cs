@@ -9,7 +9,7 @@ namespace ImportsService.Api.Imports;
 /// One import on the wire, as a <c>records</c> item of List Imports and as the body of Get Import:
 /// <c>file_size</c> is a string of bytes, timestamps RFC 3339 UTC, nullable members written as <c>null</c>.
 /// </summary>
-public sealed record ImportResponse(
+public sealed record ImportRecord(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("completed_at")] string? CompletedAt,
     [property: JsonPropertyName("file_name")] string FileName,
@@ -20,19 +20,18 @@ public sealed record ImportResponse(
     [property: JsonPropertyName("created_at")] string CreatedAt,
     [property: JsonPropertyName("updated_at")] string UpdatedAt)
 {
-    /// <summary>The one mapping from the read model to the wire, written out field by field.</summary>
-    public static ImportResponse From(Import record)
+    public static ImportRecord From(Import import)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        return new ImportResponse(
-            record.Id,
-            record.CompletedAt?.ToString(),
-            record.FileName,
-            record.FileSize.ToString(CultureInfo.InvariantCulture),
-            record.Note,
-            record.Type,
-            record.Status.ToText(),
-            record.CreatedAt.ToString(),
-            record.UpdatedAt.ToString());
+        ArgumentNullException.ThrowIfNull(import);
+        return new ImportRecord(
+            import.Id,
+            import.CompletedAt?.ToString(),
+            import.FileName,
+            import.FileSize.ToString(CultureInfo.InvariantCulture),
+            import.Note,
+            import.Type,
+            import.Status.ToText(),
+            import.CreatedAt.ToString(),
+            import.UpdatedAt.ToString());
     }
 }
