@@ -24,6 +24,9 @@ public static class SentParameterRules
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(predicate);
         ArgumentNullException.ThrowIfNull(message);
+
+        // Failures carry their own names; this only spares FluentValidation inferring one from a computed collection.
+        rule.Configure(r => r.PropertyName ??= "sent parameters");
         return rule.Custom((item, context) =>
         {
             if (!predicate(context.InstanceToValidate, item))

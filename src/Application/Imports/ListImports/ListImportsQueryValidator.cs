@@ -93,7 +93,7 @@ internal sealed class ListImportsQueryValidator : AbstractValidator<ListImportsQ
             RuleForEach(q => q.BoundParameters)
                 .MustUnderSentName(b => b.Name, (_, b) => b.Value is not null, (_, b) => $"{b.Name} {TimestampText.Allowed}");
 
-            RuleForEach(q => q.BoundParameters)
+            RuleForEach(q => BySide(q.BoundParameters))
                 .MustUnderSentName(
                     b => b.Name,
                     (q, b) => q.BoundParameters.Count(o => o.Field == b.Field && o.Operator.IsLower() == b.Operator.IsLower()) == 1,
@@ -107,6 +107,9 @@ internal sealed class ListImportsQueryValidator : AbstractValidator<ListImportsQ
             RuleForEach(q => q.SortParameters)
                 .MustUnderSentName(s => s.Name, (q, s) => s.Key != ImportSortKey.Id || IdGoesTheSameWay(q, s), (q, s) => TiebreakerMessage(q, s));
         }
+
+        /// <summary>Each side's bounds together (sides in the order first sent), so each side's names are reported together.</summary>
+        private static IEnumerable<SentBound> BySide(IEnumerable<SentBound> bounds) => bounds.GroupBy(b => (b.Field, b.Operator.IsLower())).SelectMany(side => side);
 
         private static IEnumerable<SentSort> TimestampSorts(ListImportsQuery query) => query.SortParameters.Where(s => s.Key != ImportSortKey.Id);
 
