@@ -37,6 +37,28 @@ public sealed class LogSafetyTests
     }
 
     [Test]
+    public async Task Format_characters_in_a_path_are_logged_escaped_so_a_line_cannot_be_reordered()
+    {
+        var logs = new LogCapture();
+        await using var host = Host(logs);
+        using var client = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
+
+        using var response = await client.GetAsync("/api/v1/%E2%80%AEtxt.exe%E2%81%A6x%E2%81%A9%E2%80%8B%EF%BB%BF%F3%A0%80%81");
+
+        var written = logs.Rendered();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(written, Does.Contain(@"/api/v1/\u202etxt.exe\u2066x\u2069\u200b\ufeff\udb40\udc01"));
+        Assert.That(written.IndexOfAny(['\u202e', '\u2066', '\u2069', '\u200b', '\ufeff', '\udb40']), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void Escaping_leaves_letters_beyond_ascii_alone_but_not_format_characters()
+    {
+        Assert.That(ControlCharacterEscaper.Escape("/imports/café-😀-日本"), Is.EqualTo("/imports/café-😀-日本"));
+        Assert.That(ControlCharacterEscaper.Escape("a\u00adb\u061cc\u2067d\u2068e"), Is.EqualTo(@"a\u00adb\u061cc\u2067d\u2068e"));
+    }
+
+    [Test]
     public void Escaping_leaves_ordinary_text_alone_and_marks_a_literal_backslash_u()
     {
         Assert.That(ControlCharacterEscaper.Escape("/api/v1/imports/42"), Is.EqualTo("/api/v1/imports/42"));
