@@ -8,7 +8,7 @@ using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ApplicationFolder.BuilderOptions(args)); // appsettings.json from beside the dll, wherever it is started
 if (CommandLineVerbs.IsVerb(args))
 {
     CommandLineVerbs.SendConsoleLogsToStandardError(builder.Configuration);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ImportsService.Api.Access;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
@@ -26,7 +27,14 @@ public static class LoggingExtensions
     public static IServiceCollection AddApiLogging(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSerilog((provider, logger) =>
         {
+            // appsettings.json's levels, in code too, so they hold without it: the framework's Information lines
+            // ("Request starting … ?start_cursor=…") would log query strings, and the Token handler's line per failed
+            // authentication would bypass AuthenticationFailureLog's throttling. Configuration still overrides each.
             logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override(typeof(TokenAuthenticationHandler).FullName!, LogEventLevel.Warning)
                 .ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(provider)
                 .Enrich.FromLogContext()
