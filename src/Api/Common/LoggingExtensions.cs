@@ -65,16 +65,27 @@ public static class LoggingExtensions
 
     /// <summary>
     /// One event per request: method, path (never the query string or headers, so no API key, account
-    /// token or cursor), status, time, and the trace id, request id and account id.
+    /// token or cursor), status, time, and the trace id, request id and account id. The lines a flood
+    /// multiplies (401, 404, 429, anonymous requests) are sampled per client address (<see cref="RequestLogSampling"/>).
     /// </summary>
-    public static IApplicationBuilder UseApiRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
+    public static IApplicationBuilder UseApiRequestLogging(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var sampling = ActivatorUtilities.CreateInstance<RequestLogSampling>(app.ApplicationServices);
+        return app.UseSerilogRequestLogging(options =>
         {
-            diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? string.Empty);
-            diagnostics.Set("RequestId", context.TraceIdentifier);
-            if (context.User.FindFirst(AccessClaims.AccountId)?.Value is { } accountId)
+            options.GetLevel = (context, _, exception) => sampling.Level(context, exception);
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
-                diagnostics.Set("AccountId", accountId);
-            }
+                diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? string.Empty);
+                diagnostics.Set("RequestId", context.TraceIdentifier);
+                if (context.User.FindFirst(AccessClaims.AccountId)?.Value is { } accountId)
+                {
+                    diagnostics.Set("AccountId", accountId);
+                }
+
+                RequestLogSampling.Enrich(diagnostics, context);
+            };
         });
+    }
 }

@@ -206,7 +206,7 @@ public sealed class ResponseHardeningTests
         var capped = ValidationErrorsResponse.Capped(new Dictionary<string, string[]>
         {
             ["filter[status][include]"] = [new string('x', 1000)],
-            [new string('a', 62) + "\U0001F600"] = ["Unknown parameter " + new string('a', 62) + "\U0001F600."],
+            [new string('a', 62) + "\U0001F600b"] = ["Unknown parameter " + new string('a', 62) + "\U0001F600b."],
         }).Errors;
 
         Assert.That(capped["filter[status][include]"][0], Has.Length.EqualTo(ValidationErrorsResponse.MaxMessageLength).And.EndWith("…"));
