@@ -13,6 +13,9 @@ public static class LoggingExtensions
     /// <summary>The key that picks the console format: <c>Json</c> (compact JSON) or <c>Text</c>.</summary>
     public const string ConsoleFormatKey = "Serilog:ConsoleFormat";
 
+    /// <summary>Set (by the command-line verbs) to send every event of the default console sink to stderr.</summary>
+    internal const string ConsoleToStandardErrorKey = "Serilog:ConsoleToStandardError";
+
     /// <summary>Events the console buffer holds before it drops new ones.</summary>
     internal const int AsyncBufferSize = 10_000;
 
@@ -44,7 +47,8 @@ public static class LoggingExtensions
                 // Requests never wait on the console: events go to a bounded buffer written by a background
                 // thread (flushed when the host stops). A full buffer drops events rather than stall requests.
                 var formatter = ConsoleFormatter(configuration, provider.GetRequiredService<IHostEnvironment>());
-                logger.WriteTo.Async(sink => sink.Console(formatter), bufferSize: AsyncBufferSize, blockWhenFull: false);
+                var standardErrorFrom = configuration.GetValue<bool>(ConsoleToStandardErrorKey) ? LogEventLevel.Verbose : (LogEventLevel?)null;
+                logger.WriteTo.Async(sink => sink.Console(formatter, standardErrorFromLevel: standardErrorFrom), bufferSize: AsyncBufferSize, blockWhenFull: false);
             }
         });
 

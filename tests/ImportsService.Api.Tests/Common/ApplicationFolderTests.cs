@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,18 +24,12 @@ public sealed class ApplicationFolderTests
     public async Task Started_from_another_folder_the_service_reads_the_settings_beside_its_dll()
     {
         // Development needs the cursor key and pepper of appsettings.Development.json: without them it would not start.
-        var start = new ProcessStartInfo("dotnet")
+        using var process = ServiceProcess.Start(scratch, new Dictionary<string, string>
         {
-            WorkingDirectory = scratch,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ImportsService.Api.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Imports"] = $"Data Source={Path.Combine(scratch, "imports.db")}";
-        using var process = Process.Start(start)!;
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ConnectionStrings__Imports"] = $"Data Source={Path.Combine(scratch, "imports.db")}",
+        });
         var output = new List<string>();
         var stderr = process.StandardError.ReadToEndAsync();
         try
