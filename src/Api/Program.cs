@@ -1,3 +1,4 @@
+using ImportsService.Api;
 using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
 using ImportsService.Api.Database;
@@ -15,7 +16,7 @@ using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ApplicationFolder.BuilderOptions(args)); // appsettings.json from beside the dll, wherever it is started
 if (CommandLineVerbs.IsVerb(args))
 {
     CommandLineVerbs.SendConsoleLogsToStandardError(builder.Configuration);

@@ -32,7 +32,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         // Runs after validation (registration order): one instance holds the cache for the process.
-        services.AddSingleton<IPipelineBehavior<ResolveCallerQuery, CallerResolution>, CallerResolutionCache>();
+        services.AddSingleton<CallerResolutionCache>();
+        services.AddSingleton<IPipelineBehavior<ResolveCallerQuery, CallerResolution>>(provider => provider.GetRequiredService<CallerResolutionCache>());
+        services.AddSingleton<IKnownCallers>(provider => provider.GetRequiredService<CallerResolutionCache>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CallerCacheOptions>()
             .Validate(o => o.Seconds is >= 0 and <= CallerCacheOptions.MaxSeconds,

@@ -17,7 +17,8 @@ namespace ImportsService.Api.Access;
 /// of their accounts they read. The caller is resolved through the mediator; the handler only reads
 /// headers and turns the answer into claims and problem responses. Every failure spends the client
 /// address's <see cref="FailedAuthenticationBudget"/> and is logged through <see cref="AuthenticationFailureLog"/>;
-/// an address whose budget is spent is answered 429 before its key is looked up.
+/// an address whose budget is spent is answered 429 before its key is looked up, unless this instance already knows
+/// the key and account token as a caller it serves (<see cref="IKnownCallers"/>).
 /// </summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -25,7 +26,8 @@ internal sealed class TokenAuthenticationHandler(
     UrlEncoder encoder,
     IMediator mediator,
     FailedAuthenticationBudget failureBudget,
-    AuthenticationFailureLog failureLog)
+    AuthenticationFailureLog failureLog,
+    IKnownCallers knownCallers)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -56,7 +58,7 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (await failureBudget.RefusalAsync(Context) is { } wait)
+        if (await failureBudget.RefusalAsync(Context) is { } wait && !IsKnownCaller())
         {
             failureLog.Record(Context, TooManyFailures);
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
@@ -140,6 +142,17 @@ internal sealed class TokenAuthenticationHandler(
         failureLog.Record(Context, "the key may not read the account named by Account-Token");
         await ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ForbiddenDetail);
     }
+
+    /// <summary>
+    /// A key and account token that already resolved to a tenant on this instance: a spent budget does not refuse them,
+    /// so a key guesser cannot lock out the tenants that share its address. Memory only; a guessed key is never known.
+    /// </summary>
+    private bool IsKnownCaller() =>
+        Request.Headers.Authorization is [{ } authorization]
+        && AuthorizationHeaderParser.TryReadApiKey(authorization, out var apiKey)
+        && Request.Headers[AccountTokenHeader] is [{ } accountToken]
+        && !string.IsNullOrWhiteSpace(accountToken)
+        && knownCallers.IsKnown(apiKey, accountToken.Trim());
 
     private async Task<AuthenticateResult> FailAsync(string reason)
     {

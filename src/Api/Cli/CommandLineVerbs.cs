@@ -50,11 +50,12 @@ internal static class CommandLineVerbs
 
     /// <summary>
     /// A verb's stdout is its result (<c>keys create</c> prints the key there, for <c>KEY=$(…)</c>), so every
-    /// console sink configured under <c>Serilog:WriteTo</c> writes all its events to stderr instead.
+    /// console sink configured under <c>Serilog:WriteTo</c>, and the default one, writes all its events to stderr instead.
     /// </summary>
     public static void SendConsoleLogsToStandardError(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        configuration[Logging.LoggingExtensions.ConsoleToStandardErrorKey] = "true";
         foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
         {
             if (string.Equals(sink["Name"], "Console", StringComparison.OrdinalIgnoreCase))

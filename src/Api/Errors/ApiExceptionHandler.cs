@@ -25,7 +25,7 @@ internal sealed partial class ApiExceptionHandler(
         {
             case RequestValidationException validation:
                 httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await httpContext.Response.WriteAsJsonAsync(ValidationErrorsResponse.Capped(validation.Errors), cancellationToken);
+                await ValidationErrorsResponse.Capped(validation.Errors).WriteAsync(httpContext.Response, cancellationToken);
                 return true;
 
             case NotFoundException notFound:

@@ -8,7 +8,8 @@ namespace ImportsService.Api.Limits;
 /// <c>RateLimiting:PermitsPerClientPerWindow</c> refilled over <c>RateLimiting:WindowSeconds</c> that only
 /// failures spend (a 401 of any cause, and a 403). Requests that authenticate spend nothing here, so
 /// tenants behind one address never spend each other's budget. Once it is empty, the address's requests
-/// with credentials are answered 429 before their key is looked up.
+/// with credentials are answered 429 before their key is looked up, except a key and account token the instance already
+/// serves (see <see cref="TokenAuthenticationHandler"/>): a guesser cannot lock out the tenants at its address.
 /// </summary>
 internal sealed class FailedAuthenticationBudget(ITokenBuckets buckets, IOptions<RateLimitingOptions> options)
 {

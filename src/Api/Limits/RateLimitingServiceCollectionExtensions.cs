@@ -33,6 +33,7 @@ public static class RateLimitingServiceCollectionExtensions
         services.AddOptions<RequestLoggingOptions>()
             .BindConfiguration(RequestLoggingOptions.SectionName)
             .Validate(o => o.AuthenticationFailureIntervalSeconds >= 0, "RequestLogging:AuthenticationFailureIntervalSeconds must be at least 0.")
+            .Validate(o => o.SampledRequestIntervalSeconds >= 0, "RequestLogging:SampledRequestIntervalSeconds must be at least 0.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

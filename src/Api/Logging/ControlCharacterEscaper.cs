@@ -9,8 +9,9 @@ namespace ImportsService.Api.Logging;
 /// Rewrites every string a log event carries (request paths and any other client-supplied text, at any
 /// depth of a structured value) so that control characters appear escaped as <c>\u000a</c>, <c>\u001b</c>, …:
 /// a <c>%0A</c> in a path cannot start a forged log line, nor an <c>ESC</c> drive a terminal. The line and
-/// paragraph separators U+2028 and U+2029 are escaped too; a backslash is doubled only where it would
-/// otherwise read as the start of such an escape.
+/// paragraph separators U+2028 and U+2029 are escaped too, and every format character (category Cf: U+202E, U+2066–U+2069,
+/// U+200B, U+FEFF, the tag characters beyond the BMP, …), so a line cannot be reordered or hide text on screen;
+/// a backslash is doubled only where it would otherwise read as the start of such an escape.
 /// </summary>
 public sealed class ControlCharacterEscaper : ILogEventEnricher
 {
@@ -32,9 +33,9 @@ public sealed class ControlCharacterEscaper : ILogEventEnricher
     public static bool NeedsEscaping(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (IsEscaped(c))
+            if (EscapedUnits(text, i) > 0)
             {
                 return true;
             }
@@ -55,9 +56,16 @@ public sealed class ControlCharacterEscaper : ILogEventEnricher
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsEscaped(c))
+            var units = EscapedUnits(text, i);
+            if (units > 0)
             {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                // A format character beyond the BMP is written as its two UTF-16 units.
+                foreach (var unit in text.AsSpan(i, units))
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)unit:x4}");
+                }
+
+                i += units - 1;
             }
             else if (c == '\\' && i + 1 < text.Length && text[i + 1] == 'u')
             {
@@ -72,7 +80,23 @@ public sealed class ControlCharacterEscaper : ILogEventEnricher
         return builder.ToString();
     }
 
-    private static bool IsEscaped(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+    /// <summary>How many UTF-16 units from <paramref name="i"/> on are escaped: 0, 1, or 2 for a format character beyond the BMP.</summary>
+    private static int EscapedUnits(string text, int i)
+    {
+        var c = text[i];
+        if (c < '\u0080')
+        {
+            return char.IsControl(c) ? 1 : 0;
+        }
+
+        if (char.IsControl(c) || c is '\u2028' or '\u2029' || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+        {
+            return 1;
+        }
+
+        return char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+               && Rune.GetUnicodeCategory(new Rune(c, text[i + 1])) == UnicodeCategory.Format ? 2 : 0;
+    }
 
     /// <summary>The value with its strings escaped, or null when nothing in it needed escaping.</summary>
     private static LogEventPropertyValue? Escape(LogEventPropertyValue value)

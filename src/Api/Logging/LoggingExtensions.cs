@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ImportsService.Api.Access;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
@@ -11,6 +12,9 @@ public static class LoggingExtensions
 {
     /// <summary>The key that picks the console format: <c>Json</c> (compact JSON) or <c>Text</c>.</summary>
     public const string ConsoleFormatKey = "Serilog:ConsoleFormat";
+
+    /// <summary>Set (by the command-line verbs) to send every event of the default console sink to stderr.</summary>
+    internal const string ConsoleToStandardErrorKey = "Serilog:ConsoleToStandardError";
 
     /// <summary>Events the console buffer holds before it drops new ones.</summary>
     internal const int AsyncBufferSize = 10_000;
@@ -26,7 +30,14 @@ public static class LoggingExtensions
     public static IServiceCollection AddApiLogging(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSerilog((provider, logger) =>
         {
+            // appsettings.json's levels, in code too, so they hold without it: the framework's Information lines
+            // ("Request starting … ?start_cursor=…") would log query strings, and the Token handler's line per failed
+            // authentication would bypass AuthenticationFailureLog's throttling. Configuration still overrides each.
             logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override(typeof(TokenAuthenticationHandler).FullName!, LogEventLevel.Warning)
                 .ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(provider)
                 .Enrich.FromLogContext()
@@ -36,7 +47,8 @@ public static class LoggingExtensions
                 // Requests never wait on the console: events go to a bounded buffer written by a background
                 // thread (flushed when the host stops). A full buffer drops events rather than stall requests.
                 var formatter = ConsoleFormatter(configuration, provider.GetRequiredService<IHostEnvironment>());
-                logger.WriteTo.Async(sink => sink.Console(formatter), bufferSize: AsyncBufferSize, blockWhenFull: false);
+                var standardErrorFrom = configuration.GetValue<bool>(ConsoleToStandardErrorKey) ? LogEventLevel.Verbose : (LogEventLevel?)null;
+                logger.WriteTo.Async(sink => sink.Console(formatter, standardErrorFromLevel: standardErrorFrom), bufferSize: AsyncBufferSize, blockWhenFull: false);
             }
         });
 
@@ -57,16 +69,27 @@ public static class LoggingExtensions
 
     /// <summary>
     /// One event per request: method, path (never the query string or headers, so no API key, account
-    /// token or cursor), status, time, and the trace id, request id and account id.
+    /// token or cursor), status, time, and the trace id, request id and account id. The lines a flood
+    /// multiplies (401, 404, 429, anonymous requests) are sampled per client address (<see cref="RequestLogSampling"/>).
     /// </summary>
-    public static IApplicationBuilder UseApiRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
+    public static IApplicationBuilder UseApiRequestLogging(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var sampling = ActivatorUtilities.CreateInstance<RequestLogSampling>(app.ApplicationServices);
+        return app.UseSerilogRequestLogging(options =>
         {
-            diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? string.Empty);
-            diagnostics.Set("RequestId", context.TraceIdentifier);
-            if (context.User.FindFirst(AccessClaims.AccountId)?.Value is { } accountId)
+            options.GetLevel = (context, _, exception) => sampling.Level(context, exception);
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
-                diagnostics.Set("AccountId", accountId);
-            }
+                diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? string.Empty);
+                diagnostics.Set("RequestId", context.TraceIdentifier);
+                if (context.User.FindFirst(AccessClaims.AccountId)?.Value is { } accountId)
+                {
+                    diagnostics.Set("AccountId", accountId);
+                }
+
+                RequestLogSampling.Enrich(diagnostics, context);
+            };
         });
+    }
 }

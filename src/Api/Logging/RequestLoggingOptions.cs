@@ -7,4 +7,7 @@ public sealed class RequestLoggingOptions
 
     /// <summary>At most one authentication-failure Warning per client address in this many seconds.</summary>
     public int AuthenticationFailureIntervalSeconds { get; set; } = 60;
+
+    /// <summary>At most one sampled request line (<see cref="RequestLogSampling"/>) per client address and status in this many seconds; 0 writes every one.</summary>
+    public int SampledRequestIntervalSeconds { get; set; } = 60;
 }

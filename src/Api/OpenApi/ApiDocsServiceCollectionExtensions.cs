@@ -1,3 +1,4 @@
+using ImportsService.Api.Docs;
 using ImportsService.Application.Versioning;
 using Microsoft.AspNetCore.OpenApi;
 
@@ -22,7 +23,8 @@ public static class ApiDocsServiceCollectionExtensions
             options.AddOperationTransformer<OperationTransformer>();
             options.AddDocumentTransformer((document, context, _) =>
             {
-                ApiDocument.Complete(document, context.ApplicationServices.GetRequiredService<ApiReleases>());
+                var docs = context.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(ApiReferenceOptions.SectionName).Get<ApiReferenceOptions>();
+                ApiDocument.Complete(document, context.ApplicationServices.GetRequiredService<ApiReleases>(), (docs ?? new ApiReferenceOptions()).OpenApiServerUrl);
                 return Task.CompletedTask;
             });
         });

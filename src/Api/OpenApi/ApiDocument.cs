@@ -92,7 +92,8 @@ public static class ApiDocument
     }
 
     /// <summary>Info, servers, tags, security schemes and the shared components.</summary>
-    public static void Complete(OpenApiDocument document, ApiReleases releases)
+    /// <param name="serverUrl">The one server: <c>ApiDocs:ServerUrl</c>, or <c>/</c> (wherever the document was fetched from).</param>
+    public static void Complete(OpenApiDocument document, ApiReleases releases, string serverUrl = "/")
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(releases);
@@ -111,7 +112,7 @@ public static class ApiDocument
                 "Every response names the release that answered in `X-Api-Version`. This document describes the newest release.\n\n" +
                 "**Errors**: a 400 is `{\"errors\": {\"<parameter as sent>\": [\"…\"]}}`; every other error is an RFC 9457 problem (`application/problem+json`).",
         };
-        document.Servers = [new OpenApiServer { Url = "http://localhost:5080", Description = "dotnet run --project src/Api (Development, with the demo data)" }];
+        document.Servers = [new OpenApiServer { Url = serverUrl, Description = serverUrl == "/" ? "This service: the host that served this document" : "This service" }];
         document.Tags = new HashSet<OpenApiTag> { new() { Name = "Imports", Description = "The data imports of the account named by Account-Token." } };
 
         document.AddComponent(TokenScheme, new OpenApiSecurityScheme

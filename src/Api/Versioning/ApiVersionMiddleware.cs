@@ -34,9 +34,8 @@ public static class ApiVersionMiddleware
             if (error is not null)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsJsonAsync(
-                    new ValidationErrorsResponse(new Dictionary<string, string[]>(StringComparer.Ordinal) { [ApiVersionHeader.Name] = [error] }),
-                    context.RequestAborted);
+                await new ValidationErrorsResponse(new Dictionary<string, string[]>(StringComparer.Ordinal) { [ApiVersionHeader.Name] = [error] })
+                    .WriteAsync(context.Response, context.RequestAborted);
                 return;
             }
 

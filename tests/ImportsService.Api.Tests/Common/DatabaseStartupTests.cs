@@ -74,33 +74,21 @@ public sealed class DatabaseStartupTests
     /// <summary>Runs the built service as its own process (the dll beside the tests) and waits for it to exit.</summary>
     private async Task<(int ExitCode, string Stderr, string Stdout)> RunServiceAsync(string connectionString)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = scratch,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ImportsService.Api.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ConnectionStrings__Imports"] = connectionString;
-        start.Environment["Cursors__SigningKeys__0"] = ImportsApiFactory.ProductionSigningKey;
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            var (exitCode, stdout, stderr) = await ServiceProcess.RunAsync(scratch, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                ["ConnectionStrings__Imports"] = connectionString,
+                ["Cursors__SigningKeys__0"] = ImportsApiFactory.ProductionSigningKey,
+            });
+            return (exitCode, stderr, stdout);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
             Assert.Fail("The service did not stop within 60 seconds: it started despite the unusable database path.");
+            throw;
         }
-
-        return (process.ExitCode, await stderr, await stdout);
     }
 }

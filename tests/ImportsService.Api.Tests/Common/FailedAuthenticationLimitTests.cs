@@ -1,6 +1,7 @@
 using System.Net;
 using ImportsService.Api.Forwarding;
 using ImportsService.Application.Access.ResolveCaller;
+using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,17 +44,7 @@ public sealed class FailedAuthenticationLimitTests
     public async Task A_spent_address_is_refused_without_looking_its_key_up_even_a_valid_one()
     {
         var lookUps = 0;
-        await using var host = new ImportsApiFactory(
-            ApiHost.DatabasePath,
-            settings: new Dictionary<string, string> { ["RateLimiting:PermitsPerClientPerWindow"] = "1" },
-            configureServices: services =>
-            {
-                services.AddSingleton<IStartupFilter, PeerAddressFilter>();
-                var real = services.Last(d => d.ServiceType == typeof(ICallerAccessReader));
-                services.Remove(real);
-                services.AddSingleton<ICallerAccessReader>(provider =>
-                    new CountingReader((ICallerAccessReader)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!), () => Interlocked.Increment(ref lookUps)));
-            });
+        await using var host = CountingHost(_ => Interlocked.Increment(ref lookUps), ("RateLimiting:PermitsPerClientPerWindow", "1"));
         using var guesser = ApiHost.Client("guessed-key", DemoTenants.DemoAccountToken, host).From("198.51.100.9");
         using var tenant = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host).From("198.51.100.9");
 
@@ -63,7 +54,53 @@ public sealed class FailedAuthenticationLimitTests
 
         Assert.That(new[] { guess.StatusCode, anotherGuess.StatusCode, validKey.StatusCode },
             Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
-        Assert.That(lookUps, Is.EqualTo(1), "only the first guess reached the key store");
+        Assert.That(lookUps, Is.EqualTo(1), "only the first guess reached the key store; the valid key was new to this instance");
+    }
+
+    [Test]
+    public async Task A_tenant_the_instance_has_served_keeps_getting_200_while_a_guesser_at_its_address_floods_wrong_keys()
+    {
+        var guessHash = ApiKeyHash.Compute("guessed-key");
+        var guessLookUps = 0;
+        await using var host = CountingHost(
+            hash => { if (hash.AsSpan().SequenceEqual(guessHash)) Interlocked.Increment(ref guessLookUps); },
+            ("RateLimiting:PermitsPerClientPerWindow", "20"), ("RateLimiting:WindowSeconds", "3600"), ("Access:CallerCache:Seconds", "1"));
+        using var guesser = ApiHost.Client("guessed-key", DemoTenants.DemoAccountToken, host).From("198.51.100.10");
+        using var tenant = ApiHost.Client(DemoTenants.OtherApiKey, DemoTenants.OtherAccountToken, host).From("198.51.100.10");
+        using (var before = await tenant.GetAsync(Page))
+        {
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        using var flooding = new CancellationTokenSource();
+        var flood = Task.Run(async () =>
+        {
+            var answers = new List<HttpStatusCode>();
+            while (!flooding.IsCancellationRequested || answers.Count < 300)
+            {
+                using var answer = await guesser.GetAsync(Page, CancellationToken.None);
+                answers.Add(answer.StatusCode);
+            }
+
+            return answers;
+        });
+        var served = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++)
+        {
+            // Past the cache's 1 s halfway through: the tenant's key is looked up again rather than refused.
+            await Task.Delay(i == 15 ? 1100 : 20);
+            using var response = await tenant.GetAsync(Page);
+            served.Add(response.StatusCode);
+        }
+
+        await flooding.CancelAsync();
+        var guesses = await flood;
+
+        Assert.That(served, Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(guesses.Take(20), Is.All.EqualTo(HttpStatusCode.Unauthorized), "the budget admits the guesses it always did");
+        Assert.That(guesses.Skip(20), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(guesses, Has.Count.GreaterThanOrEqualTo(300));
+        Assert.That(guessLookUps, Is.EqualTo(20), "a refused guess costs no look-up");
     }
 
     [Test]
@@ -151,11 +188,11 @@ public sealed class FailedAuthenticationLimitTests
     public void Client_partition_keys(string? address, string expected) =>
         Assert.That(ClientAddress.PartitionKey(address is null ? null : IPAddress.Parse(address)), Is.EqualTo(expected));
 
-    private sealed class CountingReader(ICallerAccessReader inner, Action counted) : ICallerAccessReader
+    private sealed class CountingReader(ICallerAccessReader inner, Action<byte[]> counted) : ICallerAccessReader
     {
         public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken)
         {
-            counted();
+            counted(apiKeyHash);
             return inner.FindAsync(apiKeyHash, accountToken, cancellationToken);
         }
     }
@@ -170,6 +207,19 @@ public sealed class FailedAuthenticationLimitTests
 
         return await client.GetAsync(Page);
     }
+
+    /// <summary>A host whose key store reports each look-up (by the key's SHA-256) to <paramref name="counted"/>.</summary>
+    private static ImportsApiFactory CountingHost(Action<byte[]> counted, params (string Key, string Value)[] settings) =>
+        new(ApiHost.DatabasePath,
+            settings: settings.ToDictionary(s => s.Key, s => s.Value),
+            configureServices: services =>
+            {
+                services.AddSingleton<IStartupFilter, PeerAddressFilter>();
+                var real = services.Last(d => d.ServiceType == typeof(ICallerAccessReader));
+                services.Remove(real);
+                services.AddSingleton<ICallerAccessReader>(provider =>
+                    new CountingReader((ICallerAccessReader)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!), counted));
+            });
 
     private static ImportsApiFactory Host(params (string Key, string Value)[] settings) =>
         new(ApiHost.DatabasePath,

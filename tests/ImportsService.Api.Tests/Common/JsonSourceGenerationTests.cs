@@ -36,6 +36,15 @@ public sealed class JsonSourceGenerationTests
     }
 
     [Test]
+    public void The_400_is_written_from_the_generated_context_with_the_escaping_encoder()
+    {
+        var typeInfo = ValidationErrorsResponse.EscapedJson;
+
+        Assert.That(typeInfo.OriginatingResolver, Is.InstanceOf<ApiJsonContext>());
+        Assert.That(typeInfo.Options.Encoder, Is.SameAs(System.Text.Encodings.Web.JavaScriptEncoder.Default));
+    }
+
+    [Test]
     public void The_generated_metadata_writes_what_reflection_writes()
     {
         var record = new ImportRecord(1, null, "a.csv", "10", null, "vehicles", "new", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z");

@@ -22,18 +22,28 @@ public sealed class LogSafetyTests
     [Test]
     public async Task Control_characters_in_a_path_are_logged_escaped_and_cannot_forge_a_line()
     {
-        var logs = new LogCapture();
-        await using var host = Host(logs);
-        using var client = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
+        var written = await LogsOfUnknownPathAsync("/api/v1/imports%0A[12:00:00 INF] forged%1B[31mred%E2%80%A8");
 
-        using var response = await client.GetAsync("/api/v1/imports%0A[12:00:00 INF] forged%1B[31mred%E2%80%A8");
-
-        var written = logs.Rendered();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(written, Does.Contain(@"/api/v1/imports\u000a[12:00:00 INF] forged\u001b[31mred\u2028"));
         // Ordinal: under ICU a culture-aware search finds an ignorable control character anywhere.
         Assert.That(written.Contains("\n[12:00:00 INF] forged", StringComparison.Ordinal), Is.False);
         Assert.That(written.IndexOfAny(['\u001b', '\u2028']), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public async Task Format_characters_in_a_path_are_logged_escaped_so_a_line_cannot_be_reordered()
+    {
+        var written = await LogsOfUnknownPathAsync("/api/v1/%E2%80%AEtxt.exe%E2%81%A6x%E2%81%A9%E2%80%8B%EF%BB%BF%F3%A0%80%81");
+
+        Assert.That(written, Does.Contain(@"/api/v1/\u202etxt.exe\u2066x\u2069\u200b\ufeff\udb40\udc01"));
+        Assert.That(written.IndexOfAny(['\u202e', '\u2066', '\u2069', '\u200b', '\ufeff', '\udb40']), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void Escaping_leaves_letters_beyond_ascii_alone_but_not_format_characters()
+    {
+        Assert.That(ControlCharacterEscaper.Escape("/imports/café-😀-日本"), Is.EqualTo("/imports/café-😀-日本"));
+        Assert.That(ControlCharacterEscaper.Escape("a\u00adb\u061cc\u2067d\u2068e"), Is.EqualTo(@"a\u00adb\u061cc\u2067d\u2068e"));
     }
 
     [Test]
@@ -136,6 +146,19 @@ public sealed class LogSafetyTests
             Assert.That(json.RootElement.GetProperty("RequestPath").GetString(), Is.EqualTo("/x\\u000a{\"@l\":\"Fatal\"}\\u001b[2J"));
             Assert.That(json.RootElement.TryGetProperty("@l", out _), Is.False, "Information has no level member in CLEF");
         }
+    }
+
+    /// <summary>What the service logs for a request to <paramref name="path"/>, a path it does not serve.</summary>
+    private static async Task<string> LogsOfUnknownPathAsync(string path)
+    {
+        var logs = new LogCapture();
+        await using var host = Host(logs);
+        using var client = ApiHost.Client(DemoTenants.DemoApiKey, DemoTenants.DemoAccountToken, host);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        return logs.Rendered();
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;

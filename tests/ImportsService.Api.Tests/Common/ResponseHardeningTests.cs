@@ -1,4 +1,6 @@
 using System.Net;
+using ImportsService.Api.Logging;
+using ImportsService.Api.Errors;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Http;
@@ -160,6 +162,57 @@ public sealed class ResponseHardeningTests
 
         var errors = await response.AssertValidationErrorsAsync();
         Assert.That(errors.ErrorKeys(), Is.EqualTo(Enumerable.Range(1, 20).Select(i => $"unknown{i}")));
+    }
+
+    [Test]
+    public async Task A_400_escapes_markup_and_format_characters_it_echoes()
+    {
+        using var demo = ApiHost.DemoClient();
+        const string name = "<script>alert('x')&amp;</script>\u202etxt.exe\u200b\ufeff";
+
+        using var response = await demo.GetAsync($"{ApiHost.ImportsPath}?{Uri.EscapeDataString(name)}=1");
+
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(raw.IndexOfAny(['<', '>', '&', '\'', '\u202e', '\u200b', '\ufeff']), Is.EqualTo(-1), raw);
+        Assert.That(raw, Does.Contain("\\u003Cscript\\u003E").And.Contain("\\u202E"));
+        var errors = await response.AssertValidationErrorsAsync();
+        Assert.That(errors.ErrorKeys(), Is.EqualTo(new[] { name }), "a JSON reader gets the name back as sent");
+    }
+
+    [Test]
+    public async Task A_400_stays_under_8_KiB_and_cuts_long_names_whatever_the_url()
+    {
+        using var demo = ApiHost.DemoClient();
+        // 60 KB of query string (Kestrel would take 8 KiB of request line; the test server takes any): names of
+        // markup and format characters, which escaping makes six times longer, and a status list that echoes values.
+        var names = Enumerable.Range(1, 30).Select(i => $"{i}" + string.Concat(Enumerable.Repeat("<\u202e", 300)));
+        var query = string.Join('&', names.Select(n => $"{Uri.EscapeDataString(n)}=1"))
+                    + "&filter[status][include]=" + string.Join(',', Enumerable.Range(1, 2000).Select(i => $"s{i}"));
+
+        using var response = await demo.GetAsync($"{ApiHost.ImportsPath}?{query}");
+
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var errors = await response.AssertValidationErrorsAsync();
+        Assert.That(body, Has.Length.LessThanOrEqualTo(ValidationErrorsResponse.MaxBodyBytes));
+        Assert.That(errors.ErrorKeys(), Has.All.Length.LessThanOrEqualTo(ValidationErrorsResponse.MaxNameLength));
+        Assert.That(errors.ErrorKeys()[0], Does.StartWith("1<\u202e<").And.EndWith("…"));
+        Assert.That(errors.GetProperty(errors.ErrorKeys()[0])[0].GetString(), Does.StartWith($"Unknown parameter {errors.ErrorKeys()[0]}."), "the message echoes the cut name");
+        Assert.That(errors.ErrorKeys()[^1], Is.EqualTo(ValidationErrorsResponse.MoreKey));
+    }
+
+    [Test]
+    public void A_long_message_is_cut_and_a_surrogate_pair_is_never_split()
+    {
+        var capped = ValidationErrorsResponse.Capped(new Dictionary<string, string[]>
+        {
+            ["filter[status][include]"] = [new string('x', 1000)],
+            [new string('a', 62) + "\U0001F600b"] = ["Unknown parameter " + new string('a', 62) + "\U0001F600b."],
+        }).Errors;
+
+        Assert.That(capped["filter[status][include]"][0], Has.Length.EqualTo(ValidationErrorsResponse.MaxMessageLength).And.EndWith("…"));
+        Assert.That(capped.Keys.Last(), Is.EqualTo(new string('a', 62) + "…"));
+        Assert.That(capped[new string('a', 62) + "…"], Is.EqualTo(new[] { "Unknown parameter " + new string('a', 62) + "…." }));
     }
 
     [Test]

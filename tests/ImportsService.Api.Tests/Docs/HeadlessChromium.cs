@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
@@ -8,13 +10,20 @@ namespace ImportsService.Api.Tests.Docs;
 /// <summary>
 /// Just enough of the Chrome DevTools Protocol to open a page in headless Chromium, wait (in real time) until
 /// its DOM holds what a test expects, and take a screenshot: a page that renders after its scripts have
-/// fetched and laid out data needs a wait on a condition, not a fixed budget.
+/// fetched and laid out data needs a wait on a condition, not a fixed budget. It also keeps what the page wrote to
+/// the console and every Content-Security-Policy violation the page reported.
 /// </summary>
 internal sealed class HeadlessChromium : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ClientWebSocket socket = new();
+    private readonly ConcurrentQueue<string> console = new();
     private int nextId;
+
+    // Runs before any script of each page (CDP-injected scripts are not subject to the page's CSP).
+    private const string RecordCspViolations =
+        "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => " +
+        "window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
 
     private HeadlessChromium(Process process) => this.process = process;
 
@@ -68,7 +77,21 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         var targets = JsonNode.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/json/list"), cancellationToken))!.AsArray();
         var page = targets.First(t => t!["type"]!.GetValue<string>() == "page")!;
         await chromium.socket.ConnectAsync(new Uri(page["webSocketDebuggerUrl"]!.GetValue<string>()), cancellationToken);
+        await chromium.SendAsync("Runtime.enable", new JsonObject(), cancellationToken);
+        await chromium.SendAsync("Log.enable", new JsonObject(), cancellationToken);
+        await chromium.SendAsync("Page.enable", new JsonObject(), cancellationToken);
+        await chromium.SendAsync("Page.addScriptToEvaluateOnNewDocument", new JsonObject { ["source"] = RecordCspViolations }, cancellationToken);
         return chromium;
+    }
+
+    /// <summary>Console messages, log entries and uncaught exceptions seen so far, as "level: text".</summary>
+    public IReadOnlyCollection<string> ConsoleMessages => console;
+
+    /// <summary>The Content-Security-Policy violations the current page has reported.</summary>
+    public async Task<string[]> CspViolationsAsync(CancellationToken cancellationToken)
+    {
+        var result = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = "JSON.stringify(window.__cspViolations ?? ['not recorded'])", ["returnByValue"] = true }, cancellationToken);
+        return JsonSerializer.Deserialize<string[]>(result["result"]?["value"]?.GetValue<string>() ?? "[]") ?? [];
     }
 
     public Task NavigateAsync(Uri url, CancellationToken cancellationToken) =>
@@ -127,7 +150,26 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>Sends one command and returns its result, skipping the events that arrive meanwhile.</summary>
+    /// <summary>Keeps the console's events: console.* calls, browser log entries (CSP reports among them), uncaught exceptions.</summary>
+    private void Record(JsonNode message)
+    {
+        var parameters = message["params"];
+        switch (message["method"]?.GetValue<string>())
+        {
+            case "Runtime.consoleAPICalled":
+                var arguments = parameters?["args"]?.AsArray().Select(a => a?["value"]?.ToString() ?? a?["description"]?.ToString() ?? string.Empty);
+                console.Enqueue($"{parameters?["type"]}: {string.Join(' ', arguments ?? [])}");
+                break;
+            case "Log.entryAdded":
+                console.Enqueue($"{parameters?["entry"]?["level"]}: {parameters?["entry"]?["text"]}");
+                break;
+            case "Runtime.exceptionThrown":
+                console.Enqueue($"exception: {parameters?["exceptionDetails"]?["exception"]?["description"] ?? parameters?["exceptionDetails"]?["text"]}");
+                break;
+        }
+    }
+
+    /// <summary>Sends one command and returns its result, recording the events that arrive meanwhile.</summary>
     private async Task<JsonNode> SendAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
     {
         var id = ++nextId;
@@ -153,6 +195,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             var reply = JsonNode.Parse(received.ToArray())!;
             if (reply["id"]?.GetValue<int>() != id)
             {
+                Record(reply);
                 continue;
             }
 

@@ -13,9 +13,11 @@ namespace ImportsService.Application.Access.ResolveCaller;
 /// Only answers for a real key are kept (may read, or forbidden): an unknown key is never cached, so a flood
 /// of guesses cannot crowd out the callers that are real. Bounded: a full cache drops expired entries and,
 /// if still full, keeps what it has and answers the newcomer from the database until room frees up.
+/// An expired entry is no longer an answer, but until room is needed it still says the pair once resolved
+/// (<see cref="IKnownCallers"/>); a pair that no longer resolves is forgotten at once.
 /// </summary>
 internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options, TimeProvider time)
-    : IPipelineBehavior<ResolveCallerQuery, CallerResolution>
+    : IPipelineBehavior<ResolveCallerQuery, CallerResolution>, IKnownCallers
 {
     private readonly ConcurrentDictionary<string, (CallerResolution Resolution, long ExpiresAt)> entries = new(StringComparer.Ordinal);
 
@@ -39,6 +41,7 @@ internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options
         var resolution = await next();
         if (resolution.Standing == CallerStanding.Unauthenticated)
         {
+            entries.TryRemove(key, out _); // a revoked key stops being known, too
             return resolution;
         }
 
@@ -58,6 +61,12 @@ internal sealed class CallerResolutionCache(IOptions<CallerCacheOptions> options
         entries[key] = (resolution, now + (settings.Seconds * time.TimestampFrequency));
         return resolution;
     }
+
+    /// <summary>True when the pair resolved to a caller who may read imports and is still remembered, expired or not.</summary>
+    public bool IsKnown(string apiKey, string accountToken) =>
+        options.Value.Seconds > 0
+        && entries.TryGetValue(KeyOf(new ResolveCallerQuery(apiKey, accountToken)), out var entry)
+        && entry.Resolution.Standing == CallerStanding.MayReadImports;
 
     private static string KeyOf(ResolveCallerQuery request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(request.ApiKey + "\n" + request.AccountToken)));

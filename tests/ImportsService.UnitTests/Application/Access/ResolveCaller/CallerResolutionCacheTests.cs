@@ -113,6 +113,40 @@ public sealed class CallerResolutionCacheTests
     }
 
     [Test]
+    public async Task A_pair_that_resolved_stays_known_past_its_ttl_until_it_no_longer_resolves()
+    {
+        using var services = Build(seconds: 10);
+        var known = services.GetRequiredService<IKnownCallers>();
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        Assert.That(known.IsKnown(Key, AccountToken), Is.False, "never resolved yet");
+
+        await Resolve(services, Key, AccountToken);
+        time.Advance(TimeSpan.FromSeconds(60));
+        Assert.That(known.IsKnown(Key, AccountToken), Is.True, "expired, but it did resolve");
+
+        callers.Remove(KeyHash);
+        Assert.That((await Resolve(services, Key, AccountToken)).Standing, Is.EqualTo(CallerStanding.Unauthenticated));
+        Assert.That(known.IsKnown(Key, AccountToken), Is.False, "revoked: forgotten as soon as the store says so");
+    }
+
+    [Test]
+    public async Task Unknown_keys_forbidden_pairs_and_a_cache_turned_off_know_nobody()
+    {
+        using var services = Build(seconds: 10);
+        using var off = Build(seconds: 0);
+        callers.Add(KeyHash, AccountToken, new CallerAccessRow(11, KeyHash, 21, CanReadImports: true));
+        callers.Add(KeyHash, "other-token", new CallerAccessRow(11, KeyHash, AccountId: null, CanReadImports: false));
+
+        await Resolve(services, "guess-1", AccountToken);
+        await Resolve(services, Key, "other-token");
+        await Resolve(off, Key, AccountToken);
+
+        Assert.That(services.GetRequiredService<IKnownCallers>().IsKnown("guess-1", AccountToken), Is.False);
+        Assert.That(services.GetRequiredService<IKnownCallers>().IsKnown(Key, "other-token"), Is.False);
+        Assert.That(off.GetRequiredService<IKnownCallers>().IsKnown(Key, AccountToken), Is.False);
+    }
+
+    [Test]
     public void A_ttl_over_30_seconds_is_refused_at_start()
     {
         using var services = Build(seconds: 31);
