@@ -4,7 +4,7 @@ using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
 using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.SqlServer;
@@ -12,7 +12,7 @@ namespace ImportsService.Infrastructure.SqlServer;
 /// <summary>
 /// Reads a keyset page from SQL Server in one batch, one round trip, on the read connection (a readable
 /// secondary when <c>ConnectionStrings:ImportsRead</c> is set). Page and capped count are one statement
-/// (<see cref="SqlServerKeysetSql.Fold"/>), so under READ_COMMITTED_SNAPSHOT, on a readable secondary, or with
+/// (<see cref="SqlServerKeysetSql"/>), so under READ_COMMITTED_SNAPSHOT, on a readable secondary, or with
 /// <see cref="SqlServerOptions.UseSnapshotIsolation"/> (the batch in one SNAPSHOT transaction) they read one snapshot.
 /// </summary>
 internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
@@ -20,7 +20,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sql = SqlServerKeysetSql.Instance.For(KeysetQueryShape.Of(request));
+        var sql = SqlServerKeysetSql.For(KeysetQueryShape.Of(request));
         var settings = options.Value;
 
         return connections.RunAsync(

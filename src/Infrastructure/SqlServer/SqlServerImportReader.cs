@@ -19,7 +19,7 @@ internal sealed class SqlServerImportReader(SqlServerConnectionFactory connectio
     internal const string Sql = $"""
         SELECT {ImportColumns.SelectList}
         FROM dbo.imports
-        WHERE account_id = @{ImportParameters.AccountId} AND id = @{ImportParameters.Id};
+        WHERE account_id = @account_id AND id = @id;
         """;
 
     public Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal sealed class SqlServerImportReader(SqlServerConnectionFactory connectio
     /// <summary>Both keys as bigint, the type of the columns they meet.</summary>
     internal static IReadOnlyList<TypedParameter> Parameters(long accountId, long importId) =>
     [
-        TypedParameter.Int64(ImportParameters.AccountId, accountId),
-        TypedParameter.Int64(ImportParameters.Id, importId),
+        TypedParameter.Int64("account_id", accountId),
+        TypedParameter.Int64("id", importId),
     ];
 }

@@ -20,14 +20,14 @@ internal sealed class SqliteImportReader(SqliteConnectionFactory connections, IO
     internal const string Sql = $"""
         SELECT {ImportColumns.SelectList}
         FROM imports
-        WHERE account_id = @{ImportParameters.AccountId} AND id = @{ImportParameters.Id};
+        WHERE account_id = @account_id AND id = @id;
         """;
 
     public Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        parameters.Add(ImportParameters.AccountId, accountId, DbType.Int64);
-        parameters.Add(ImportParameters.Id, importId, DbType.Int64);
+        parameters.Add("account_id", accountId, DbType.Int64);
+        parameters.Add("id", importId, DbType.Int64);
 
         return connections.RunAsync(
             async connection =>
