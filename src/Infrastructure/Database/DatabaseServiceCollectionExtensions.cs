@@ -28,11 +28,10 @@ internal static class DatabaseServiceCollectionExtensions
     }
 
     /// <summary>
-    /// What every dialect registers besides its connection factory: its migrator, probe and seeder, and
-    /// (by convention, <see cref="PortAdapters"/>) every class in <paramref name="dialectNamespace"/> that
-    /// implements an Application port.
+    /// What every dialect registers besides its connection factory: its migrator, probe and seeder, and every class that
+    /// implements an Application port with a constructor taking <typeparamref name="TConnectionFactory"/> (<see cref="PortAdapters"/>).
     /// </summary>
-    public static IServiceCollection AddDialect<TMigrator, TProbe, TSeeder>(this IServiceCollection services, string dialectNamespace)
+    public static IServiceCollection AddDialect<TConnectionFactory, TMigrator, TProbe, TSeeder>(this IServiceCollection services)
         where TMigrator : class, IDatabaseMigrator
         where TProbe : class, IDatabaseProbe
         where TSeeder : class, IDemoDataSeeder
@@ -40,6 +39,6 @@ internal static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IDatabaseMigrator, TMigrator>();
         services.AddSingleton<IDatabaseProbe, TProbe>();
         services.AddSingleton<IDemoDataSeeder, TSeeder>();
-        return services.AddPortAdapters(dialectNamespace);
+        return services.AddPortAdapters<TConnectionFactory>();
     }
 }

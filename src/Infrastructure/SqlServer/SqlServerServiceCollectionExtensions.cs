@@ -12,7 +12,7 @@ internal static class SqlServerServiceCollectionExtensions
 
     /// <summary>
     /// The <c>Database:SqlServer</c> settings' validation, the connection factory, migrator, probe and seeder,
-    /// and every class of this namespace that implements an Application port (<see cref="PortAdapters"/>).
+    /// and the adapters that take the connection factory (<see cref="PortAdapters"/>).
     /// Nothing here connects: an unreachable server shows when the first statement runs.
     /// </summary>
     public static IServiceCollection AddSqlServer(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +31,6 @@ internal static class SqlServerServiceCollectionExtensions
         services.AddSingleton(new SqlServerConnectionFactory(
             primary, configuration.GetConnectionString(ReadConnectionStringName), database.SqlServer, database.StatementCommandTimeoutSeconds));
         services.AddSingleton<ReadCommittedSnapshotCheck>();
-        return services.AddDialect<SqlServerDatabaseMigrator, SqlServerDatabaseProbe, SqlServerDemoDataSeeder>(typeof(SqlServerServiceCollectionExtensions).Namespace!);
+        return services.AddDialect<SqlServerConnectionFactory, SqlServerDatabaseMigrator, SqlServerDatabaseProbe, SqlServerDemoDataSeeder>();
     }
 }

@@ -31,6 +31,17 @@ internal sealed record TypedParameter(string Name, object? Value, DbType Type, i
     /// <summary>An nvarchar(<paramref name="length"/>) value.</summary>
     public static TypedParameter Unicode(string name, string? value, int length) => new(name, value, DbType.String, length);
 
+    /// <summary>
+    /// An account token as varchar(100), or NULL (matching no account) when the column could not hold it unchanged: a
+    /// sized ANSI parameter would truncate a longer token or turn its other characters into '?', and a mangled token
+    /// could equal a real one.
+    /// </summary>
+    public static TypedParameter AccountToken(string name, string? token)
+    {
+        var storable = token is { Length: > 0 and <= SqlServerColumnLengths.AccountToken } && token.All(char.IsAscii);
+        return Ansi(name, storable ? token : null, SqlServerColumnLengths.AccountToken);
+    }
+
     public static TypedParameter Binary(string name, byte[] value, int length) => new(name, value, DbType.Binary, length);
 
     public static DynamicParameters ToDapper(IEnumerable<TypedParameter> parameters)

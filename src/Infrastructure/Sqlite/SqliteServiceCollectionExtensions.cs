@@ -10,14 +10,11 @@ internal static class SqliteServiceCollectionExtensions
     /// <summary>A file next to the service when <c>ConnectionStrings:Imports</c> is not set.</summary>
     public const string DefaultConnectionString = "Data Source=imports.db";
 
-    /// <summary>
-    /// The connection factory, migrator, probe and seeder, and every class of this namespace that implements
-    /// an Application port (<see cref="PortAdapters"/>).
-    /// </summary>
+    /// <summary>The connection factory, migrator, probe and seeder, and the adapters that take the connection factory (<see cref="PortAdapters"/>).</summary>
     public static IServiceCollection AddSqlite(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseServiceCollectionExtensions.ConnectionStringName) ?? DefaultConnectionString;
         services.AddSingleton(new SqliteConnectionFactory(connectionString, configuration.ReadDatabaseOptions().StatementBudget));
-        return services.AddDialect<SqliteDatabaseMigrator, SqliteDatabaseProbe, SqliteDemoDataSeeder>(typeof(SqliteServiceCollectionExtensions).Namespace!);
+        return services.AddDialect<SqliteConnectionFactory, SqliteDatabaseMigrator, SqliteDatabaseProbe, SqliteDemoDataSeeder>();
     }
 }

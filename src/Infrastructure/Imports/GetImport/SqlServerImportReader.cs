@@ -3,9 +3,10 @@ using ImportsService.Application.Imports.GetImport;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Imports.GetImport;
 
 /// <summary>
 /// Reads one import of one account by id, on the read connection like the page reader (a readable secondary

@@ -4,10 +4,11 @@ using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Keyset;
+using ImportsService.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Imports.ListImports;
 
 /// <summary>
 /// Reads a keyset page from SQLite in one read transaction, so in WAL mode the probe (for a shape with probed columns),

@@ -5,9 +5,10 @@ using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Keyset;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Imports.ListImports;
 
 /// <summary>
 /// Reads a keyset page from SQL Server in one batch, one round trip, on the read connection (a readable

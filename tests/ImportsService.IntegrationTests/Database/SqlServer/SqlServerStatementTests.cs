@@ -3,13 +3,18 @@ using System.Text.RegularExpressions;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Access.CreateApiKey;
+using ImportsService.Infrastructure.Access.ResolveCaller;
+using ImportsService.Infrastructure.Access.RevokeApiKey;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Imports.GetImport;
+using ImportsService.Infrastructure.Imports.ListImports;
 using ImportsService.Infrastructure.Keyset;
 using ImportsService.Infrastructure.SqlServer;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace ImportsService.IntegrationTests.Imports.SqlServer;
+namespace ImportsService.IntegrationTests.Database.SqlServer;
 
 /// <summary>
 /// What can be proved about the SQL Server provider without a server: every statement it can send parses

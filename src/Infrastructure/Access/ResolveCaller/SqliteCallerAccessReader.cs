@@ -4,9 +4,10 @@ using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Access;
 using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Access.ResolveCaller;
 
 internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : ICallerAccessReader
 {

@@ -4,9 +4,10 @@ using ImportsService.Application.Imports.GetImport;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Imports.GetImport;
 
 /// <summary>
 /// Reads one import of one account by id. The account is part of the predicate, so another account's

@@ -5,7 +5,7 @@ using ImportsService.Infrastructure.Keyset;
 using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 
-namespace ImportsService.IntegrationTests.Imports.Sqlite;
+namespace ImportsService.IntegrationTests.Keyset;
 
 /// <summary>
 /// Every statement shape the SQLite reader can send must be an index SEARCH on the covering index of its

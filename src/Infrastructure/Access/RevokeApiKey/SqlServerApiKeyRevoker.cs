@@ -3,8 +3,9 @@ using ImportsService.Application.Access.RevokeApiKey;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Access;
+using ImportsService.Infrastructure.SqlServer;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Access.RevokeApiKey;
 
 /// <summary>Marks an active key revoked, on the primary (where authentication reads): it stops working from the next request on.</summary>
 internal sealed class SqlServerApiKeyRevoker(SqlServerConnectionFactory connections) : IApiKeyRevoker

@@ -1,8 +1,9 @@
 using Dapper;
 using ImportsService.Application.Access.CreateApiKey;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Sqlite;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Access.CreateApiKey;
 
 /// <summary>Stores a new user, its key's hash and its membership in one transaction; nothing when the account is unknown.</summary>
 internal sealed class SqliteApiKeyWriter(SqliteConnectionFactory connections) : IApiKeyWriter

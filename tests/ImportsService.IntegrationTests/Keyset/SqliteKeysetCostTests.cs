@@ -2,12 +2,13 @@ using System.Globalization;
 using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Imports.ListImports;
 using ImportsService.Infrastructure.Keyset;
 using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace ImportsService.IntegrationTests.Imports.Sqlite;
+namespace ImportsService.IntegrationTests.Keyset;
 
 /// <summary>
 /// What the SQLite reader costs, counted in SQLite virtual-machine steps (every step of every statement on the

@@ -2,8 +2,9 @@ using System.Data;
 using Dapper;
 using ImportsService.Application.Access.CreateApiKey;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.SqlServer;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Access.CreateApiKey;
 
 /// <summary>Stores a new user, its key's hash and its membership in one transaction (on the primary); nothing when the account is unknown.</summary>
 internal sealed class SqlServerApiKeyWriter(SqlServerConnectionFactory connections) : IApiKeyWriter
@@ -25,7 +26,7 @@ internal sealed class SqlServerApiKeyWriter(SqlServerConnectionFactory connectio
         CommandDefinition Command(string sql, IEnumerable<TypedParameter> parameters) =>
             new(sql, TypedParameter.ToDapper(parameters), transaction, cancellationToken: cancellationToken);
 
-        var accountId = await connection.ExecuteScalarAsync<long?>(Command(FindAccount, [SqlServerCallerAccessReader.Token(key.AccountToken)]));
+        var accountId = await connection.ExecuteScalarAsync<long?>(Command(FindAccount, [TypedParameter.AccountToken("account_token", key.AccountToken)]));
         if (accountId is not { } account)
         {
             return null;
