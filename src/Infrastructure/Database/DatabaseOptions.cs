@@ -1,5 +1,3 @@
-using ImportsService.Infrastructure.SqlServer;
-
 namespace ImportsService.Infrastructure.Database;
 
 public enum DatabaseProvider
@@ -42,7 +40,4 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the service starts (the <c>migrate</c> verb does it on demand).</summary>
     public bool MigrateOnStartup { get; set; } = true;
-
-    /// <summary>Settings that apply only when <see cref="Provider"/> is <see cref="DatabaseProvider.SqlServer"/>.</summary>
-    public SqlServerOptions SqlServer { get; set; } = new();
 }

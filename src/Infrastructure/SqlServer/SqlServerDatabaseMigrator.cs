@@ -19,6 +19,7 @@ internal sealed class SqlServerDatabaseMigrator(
     SqlServerConnectionFactory connections,
     ReadCommittedSnapshotCheck snapshot,
     IOptions<DatabaseOptions> options,
+    IOptions<SqlServerOptions> sqlServerOptions,
     ILogger<SqlServerDatabaseMigrator> logger) : IDatabaseMigrator
 {
     /// <summary>
@@ -76,7 +77,7 @@ internal sealed class SqlServerDatabaseMigrator(
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (settings.SqlServer.CreateDatabaseIfMissing)
+        if (sqlServerOptions.Value.CreateDatabaseIfMissing)
         {
             await EnsureDatabaseAsync(cancellationToken);
         }
@@ -135,7 +136,7 @@ internal sealed class SqlServerDatabaseMigrator(
 
     private async Task AcquireLockAsync(SqlConnection connection, DatabaseOptions settings, CancellationToken cancellationToken)
     {
-        var timeoutSeconds = settings.SqlServer.MigrationLockTimeoutSeconds;
+        var timeoutSeconds = sqlServerOptions.Value.MigrationLockTimeoutSeconds;
         await using var command = connection.CreateCommand();
         command.CommandText = AcquireMigrationLock;
         command.Parameters.Add(new SqlParameter("@lock_resource", SqlDbType.NVarChar, 255) { Value = MigrationLockResource });
@@ -181,7 +182,7 @@ internal sealed class SqlServerDatabaseMigrator(
         var master = new SqlServerConnectionFactory(
             new SqlConnectionStringBuilder(target.ConnectionString) { InitialCatalog = "master" }.ConnectionString,
             readConnectionString: null,
-            options.Value.SqlServer);
+            sqlServerOptions.Value);
         await using var connection = await master.OpenAsync(ConnectionIntent.Primary, cancellationToken);
         await using var command = connection.CreateCommand();
 

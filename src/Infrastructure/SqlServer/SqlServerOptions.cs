@@ -3,6 +3,8 @@ namespace ImportsService.Infrastructure.SqlServer;
 /// <summary>The <c>Database:SqlServer</c> configuration section: how the service talks to SQL Server.</summary>
 public sealed class SqlServerOptions
 {
+    public const string SectionName = "Database:SqlServer";
+
     /// <summary>
     /// How long opening a connection may take before the service answers 503. Applied to both connection
     /// strings (it overrides a <c>Connect Timeout</c> written in them), so an unreachable server fails fast.

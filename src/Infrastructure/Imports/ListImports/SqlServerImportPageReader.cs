@@ -16,7 +16,7 @@ namespace ImportsService.Infrastructure.Imports.ListImports;
 /// (<see cref="SqlServerKeysetSql"/>), so under READ_COMMITTED_SNAPSHOT, on a readable secondary, or with
 /// <see cref="SqlServerOptions.UseSnapshotIsolation"/> (the batch in one SNAPSHOT transaction) they read one snapshot.
 /// </summary>
-internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
+internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options, IOptions<SqlServerOptions> sqlServerOptions) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
             ConnectionIntent.ReadOnly,
             async connection =>
             {
-                await using var transaction = settings.SqlServer.UseSnapshotIsolation
+                await using var transaction = sqlServerOptions.Value.UseSnapshotIsolation
                     ? await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken)
                     : null;
                 var command = new CommandDefinition(sql, TypedParameter.ToDapper(Parameters(request)), transaction, settings.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken);
