@@ -6,10 +6,8 @@ namespace ImportsService.Infrastructure.Database;
 
 internal static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>The connection string every provider reads (<c>ConnectionStrings:Imports</c>).</summary>
     public const string ConnectionStringName = "Imports";
 
-    /// <summary>What every provider shares: the bound and validated <c>Database</c> options and the "ready" health check.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -19,7 +17,7 @@ internal static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The <c>Database</c> section as configured, for what a dialect builds before the container exists (its connection factory).</summary>
+    /// <summary>For what a dialect builds before the container exists (its connection factory).</summary>
     public static DatabaseOptions ReadDatabaseOptions(this IConfiguration configuration)
     {
         var options = new DatabaseOptions();
@@ -27,10 +25,7 @@ internal static class DatabaseServiceCollectionExtensions
         return options;
     }
 
-    /// <summary>
-    /// What every dialect registers besides its connection factory: its migrator, probe and seeder, and every class that
-    /// implements an Application port with a constructor taking <typeparamref name="TConnectionFactory"/> (<see cref="PortAdapters"/>).
-    /// </summary>
+    /// <summary>Besides its connection factory, a dialect's migrator, probe, seeder and adapters (<see cref="PortAdapters"/>).</summary>
     public static IServiceCollection AddDialect<TConnectionFactory, TMigrator, TProbe, TSeeder>(this IServiceCollection services)
         where TMigrator : class, IDatabaseMigrator
         where TProbe : class, IDatabaseProbe

@@ -3,25 +3,23 @@ using ImportsService.Domain.Imports;
 
 namespace ImportsService.Infrastructure.Keyset;
 
-/// <summary>What a dialect does with each value of a keyset request: the database type each kind of value gets.</summary>
+/// <summary>How a dialect types each kind of value of a keyset request.</summary>
 internal interface IKeysetArgumentSink
 {
-    /// <summary>An id: the account's, or the position's.</summary>
     void Id(string name, long value);
 
-    /// <summary>A number of rows: the page size, the count's cap or the probe's cap.</summary>
+    /// <summary>The page size, the count's cap or the probe's cap.</summary>
     void RowCount(string name, int value);
 
-    /// <summary>A timestamp bound, or the position's sort timestamp.</summary>
     void Timestamp(string name, UtcTimestamp value);
 
-    /// <summary>The status set, under the names of the dialect's status predicates.</summary>
+    /// <summary>The status set, under the names of the dialect's own status predicates.</summary>
     void Statuses(ImportStatusSet statuses);
 }
 
 /// <summary>
-/// The names of the keyset statements' parameters (bounds are named by <see cref="KeysetBound"/>, status sets by each
-/// dialect), and the values of a request under them: exactly what the statements of its shape name.
+/// The keyset statements' parameter names (bounds' are <see cref="KeysetBound"/>'s, status sets' each dialect's) and a
+/// request's values under them: exactly what the statements of its shape name.
 /// </summary>
 internal static class KeysetArguments
 {
@@ -31,7 +29,6 @@ internal static class KeysetArguments
     public const string ProbeCap = "probe_cap";
     public const string AfterId = "after_id";
 
-    /// <summary>The position's sort timestamp (timestamp sorts only).</summary>
     public const string AfterTimestamp = "after_ts";
 
     public static void Write(KeysetPageRequest request, IKeysetArgumentSink sink)

@@ -5,9 +5,8 @@ using ImportsService.Infrastructure.Imports;
 namespace ImportsService.Infrastructure.Keyset;
 
 /// <summary>
-/// Everything that changes the text of a keyset statement (never a value), and what the statements of that shape read,
-/// decided here for every dialect (ADR 0007). Each dialect caches its texts by shape, so the number of distinct texts is
-/// bounded: 3 sort keys × 2 directions × 2 × 3⁴ bound operators × 2 = 1,944.
+/// Everything that changes the text of a keyset statement (never a value), and what its statements read, decided once
+/// for every dialect (ADR 0007). Dialects cache texts by shape, so there are at most 1,944 of them.
 /// </summary>
 internal readonly record struct KeysetQueryShape(
     ImportSortKey SortKey,
@@ -20,8 +19,8 @@ internal readonly record struct KeysetQueryShape(
     bool HasPosition)
 {
     /// <summary>
-    /// A probed range holding fewer rows than this is read through its column's index and sorted instead of seeking on the
-    /// sort key: sized so that reading and sorting a full range costs about what an unfiltered page costs (docs/performance.md).
+    /// A probed range with fewer rows is read through its column's index and sorted instead of seeking on the sort key:
+    /// reading and sorting that many costs about what an unfiltered page costs (docs/performance.md).
     /// </summary>
     public const int ProbeCap = 2_000;
 
@@ -40,10 +39,7 @@ internal readonly record struct KeysetQueryShape(
             request.After is not null);
     }
 
-    /// <summary>
-    /// The access path for the counts a probe returned (in <see cref="ProbedColumns"/> order): the smallest range under
-    /// the cap, the first on a tie; null (the seek) when every range holds at least the cap.
-    /// </summary>
+    /// <summary>The smallest probed range under the cap (the first on a tie), or null for the seek.</summary>
     public static int? ChooseRange(IReadOnlyList<long> probeCounts)
     {
         ArgumentNullException.ThrowIfNull(probeCounts);
@@ -59,19 +55,16 @@ internal readonly record struct KeysetQueryShape(
         return best;
     }
 
-    /// <summary>The sort key's column: <c>id</c>, <c>created_at</c> or <c>updated_at</c>.</summary>
     public string SortColumn() => ImportColumns.SortColumn(SortKey);
 
-    /// <summary><c>ASC</c> or <c>DESC</c>.</summary>
     public string Order() => Direction == SortDirection.Descending ? "DESC" : "ASC";
 
-    /// <summary>Past the position: smaller keys when descending, larger when ascending.</summary>
+    /// <summary>The comparison "past the position".</summary>
     public string After() => Direction == SortDirection.Descending ? "<" : ">";
 
-    /// <summary><c>created_at DESC, id DESC</c>: the sort in column names.</summary>
     public string OrderBy() => SortKey == ImportSortKey.Id ? $"id {Order()}" : $"{SortColumn()} {Order()}, id {Order()}";
 
-    /// <summary>The status-led covering index <c>(account_id, status, key, id)</c> of the sort key, named alike in every dialect.</summary>
+    /// <summary>The status-led covering index <c>(account_id, status, key, id)</c>, named alike in every dialect.</summary>
     public string StatusIndex() => SortKey switch
     {
         ImportSortKey.Id => "ix_imports_account_status_id",
@@ -80,10 +73,9 @@ internal readonly record struct KeysetQueryShape(
         _ => throw new ArgumentOutOfRangeException(nameof(SortKey), SortKey, null),
     };
 
-    /// <summary>Every bound of the shape, as the request wrote it, in <see cref="KeysetBound"/>'s fixed order.</summary>
     public IReadOnlyList<KeysetBound> Bounds() => KeysetBound.Of(this);
 
-    /// <summary>Every bound on a column other than the sort key: checked on each row the seek reads.</summary>
+    /// <summary>The bounds the seek cannot use, checked on each row it reads.</summary>
     public IEnumerable<KeysetBound> Residual()
     {
         var sortTimestamp = SortTimestamp;
@@ -91,9 +83,8 @@ internal readonly record struct KeysetQueryShape(
     }
 
     /// <summary>
-    /// The sort key's own bound on the side the position limits, if any. A position is the last row of the previous page
-    /// of the same signed listing, so it lies inside that bound: the seek starts at the position, and the bound is still
-    /// checked, written so that it cannot become where the seek starts.
+    /// The sort key's own bound on the side the position limits. The position is the last row of the previous page of the
+    /// same signed listing, so it lies inside the bound: the seek starts at the position, and the bound is only checked.
     /// </summary>
     public KeysetBound? ImpliedByPosition()
     {
@@ -102,9 +93,8 @@ internal readonly record struct KeysetQueryShape(
     }
 
     /// <summary>
-    /// One side of the seek's range on the sort key: the key's own bound, and one derived from the other timestamp through
-    /// the schema's <c>created_at &lt;= updated_at</c> (a lower bound on created_at is one on updated_at, an upper bound on
-    /// updated_at is one on created_at, with the same operator). A side the position limits has neither.
+    /// One side of the seek on the sort key: the key's own bound, and one derived from the other timestamp through the
+    /// schema's <c>created_at &lt;= updated_at</c> (created_at &gt;= X ⇒ updated_at &gt;= X; updated_at &lt;= Y ⇒ created_at &lt;= Y).
     /// </summary>
     public (KeysetBound? Own, KeysetBound? Derived) SeekSide(bool lower)
     {
@@ -114,10 +104,9 @@ internal readonly record struct KeysetQueryShape(
     }
 
     /// <summary>
-    /// The seek's bounds on the sort key, lower side then upper. A single bound is written as it is (a derived one keeps its
-    /// operator: created_at &gt; X ⇒ updated_at &gt; X). The own and a derived bound together are one inclusive bound at the
-    /// later (earlier) of the two, so the seek starts at the tighter whichever it is, plus <c>&lt;&gt;</c> for a strict own
-    /// bound (the derived one's strictness is checked by its residual).
+    /// The seek's bounds on the sort key, lower side then upper. Own and derived together become one inclusive bound at
+    /// the tighter of the two, so the seek starts there whichever it is; <c>&lt;&gt;</c> restores a strict own bound (a
+    /// derived one's strictness is checked by its residual).
     /// </summary>
     public IEnumerable<string> SeekBounds(Func<string, string, string> greatest, Func<string, string, string> least)
     {
@@ -144,11 +133,7 @@ internal readonly record struct KeysetQueryShape(
         }
     }
 
-    /// <summary>
-    /// The filter columns whose range is probed before choosing the access path: those with a bound that implies nothing
-    /// about the sort key (any timestamp bound when sorting by id, a lower bound on updated_at when sorting by created_at,
-    /// an upper bound on created_at when sorting by updated_at).
-    /// </summary>
+    /// <summary>The filter columns with a bound that implies nothing about the sort key: their range is probed before choosing the access path.</summary>
     public IReadOnlyList<string> ProbedColumns() => SortKey switch
     {
         ImportSortKey.Id => new[]

@@ -9,15 +9,12 @@ using static ImportsService.Infrastructure.Keyset.KeysetArguments;
 namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
-/// The one batch a SQL Server keyset request sends, per shape (ADR 0003, ADR 0007), written once and cached. Every read of
-/// <c>dbo.imports</c> is pinned with <c>WITH (INDEX (…), FORCESEEK)</c> to the index its access path is written for: a
-/// seek on that index or an error, never another index or a scan. Page and count are folded into one statement, so they
-/// read one snapshot under READ_COMMITTED_SNAPSHOT (or SNAPSHOT); a shape with probed columns probes and chooses its
-/// access path in the same batch.
+/// The one batch a SQL Server keyset request sends, cached per shape (ADR 0003, ADR 0007). <c>WITH (INDEX (…), FORCESEEK)</c>
+/// pins every read to its access path's index: a seek there or an error, never a scan. Page and count are one statement,
+/// so they read one snapshot under READ_COMMITTED_SNAPSHOT; a probe chooses the access path in the same batch.
 /// </summary>
 internal static class SqlServerKeysetSql
 {
-    /// <summary>The status filter always has this many parameters; a smaller set repeats a member.</summary>
     public const int StatusSlots = 10;
 
     private static readonly ConcurrentDictionary<KeysetQueryShape, string> Batches = new();
@@ -26,7 +23,6 @@ internal static class SqlServerKeysetSql
 
     public static string For(KeysetQueryShape shape) => Batches.GetOrAdd(shape, Batch);
 
-    /// <summary>The clustered primary key <c>(account_id, id)</c> serves sort[id]; each timestamp has its covering index.</summary>
     public static string IndexFor(ImportSortKey key) => key switch
     {
         ImportSortKey.Id => "pk_imports",
@@ -37,10 +33,7 @@ internal static class SqlServerKeysetSql
 
     public static string StatusParameter(int slot) => $"status_{slot}";
 
-    /// <summary>
-    /// The values of the status slots: the members of <paramref name="statuses"/>, padded with the last one, so every
-    /// status set shares one statement and plan.
-    /// </summary>
+    /// <summary>Always ten slots, a smaller set padded with its last member, so every set shares one statement and plan.</summary>
     public static IEnumerable<TypedParameter> StatusValues(ImportStatusSet statuses)
     {
         var members = statuses.Members.Select(s => (byte)s).ToArray();
@@ -48,12 +41,11 @@ internal static class SqlServerKeysetSql
     }
 
     /// <summary>
-    /// The seek's page and capped count, the count reading in the page's order so it stops where the page found its rows.
-    /// With a status filter, a fixed ten arms whatever the set: one text and one cached plan per shape. Arm n reads status n
-    /// (a literal: the slots repeat a member, and arms per slot would return rows twice) when the set includes it; that
-    /// IN list names no column, so the optimizer makes it a start-up filter and an arm that is off is never opened. Each
-    /// arm has its own TOP and ORDER BY, so whatever the optimizer does with the concatenation, it reads at most take
-    /// (count_cap) rows per arm.
+    /// The page and the capped count, the count reading in the page's order so it stops where the page found its rows.
+    /// A status filter has ten arms whatever the set (one text and plan per shape), arm n reading status n: a literal,
+    /// since slots repeat a member and arms per slot would return rows twice. Its switch <c>n IN (@status_0, …)</c> names
+    /// no column, so the optimizer makes it a start-up filter and an arm that is off is never opened. Each arm has its
+    /// own TOP and ORDER BY: however the optimizer combines them, it reads at most take (count_cap) rows per arm.
     /// </summary>
     internal static (string Page, string Count) Seek(KeysetQueryShape shape)
     {
@@ -88,10 +80,7 @@ internal static class SqlServerKeysetSql
             $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@{CountCap}) x FROM ({string.Join(" UNION ALL ", counts)}) AS u) AS c;");
     }
 
-    /// <summary>
-    /// The page and count of a probed range, read through the filter column's own index (at most the probe cap of rows):
-    /// the column's range is the seek, every other filter and the position are checked on its rows, the page sorts them.
-    /// </summary>
+    /// <summary>A probed range's page and count, read through the filter column's own index (under the probe cap of rows).</summary>
     internal static (string Page, string Count) Range(KeysetQueryShape shape, string column)
     {
         var from = From(IndexFor(ImportColumns.SortKeyOf(column)));
@@ -107,10 +96,7 @@ internal static class SqlServerKeysetSql
             $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@{CountCap}) 1 AS x FROM {from} WHERE {where}) AS c;");
     }
 
-    /// <summary>
-    /// Page and count as one statement: the count (one row) left-joined to the page, so each is evaluated once and an
-    /// empty page still brings its count. Column 0 is the count; an empty page is one row whose other columns are NULL.
-    /// </summary>
+    /// <summary>The count left-joined to the page, so an empty page still brings its count: one row whose other columns are NULL.</summary>
     internal static string Fold(KeysetQueryShape shape, (string Page, string Count) statements) => $"""
         SELECT r.Remaining, {string.Join(", ", ImportColumns.Aliases.Split(", ").Select(alias => "p." + alias))}
         FROM ({statements.Count.TrimEnd(';')}) AS r
@@ -120,10 +106,7 @@ internal static class SqlServerKeysetSql
         ORDER BY {AliasOrderBy(shape, "p.")};
         """;
 
-    /// <summary>
-    /// Without probed columns, the folded seek. With them, each column's capped count into a variable, then the folded page
-    /// of the smallest range under the cap (the first on a tie), else the seek's: <see cref="KeysetQueryShape.ChooseRange"/> in T-SQL.
-    /// </summary>
+    /// <summary>With probed columns, <see cref="KeysetQueryShape.ChooseRange"/> in T-SQL before the folded statements.</summary>
     private static string Batch(KeysetQueryShape shape)
     {
         var seek = Fold(shape, Seek(shape));
@@ -165,7 +148,6 @@ internal static class SqlServerKeysetSql
         ORDER BY {orderBy};
         """;
 
-    /// <summary>The seek's bounds on the sort key, then the position.</summary>
     private static IEnumerable<string> SeekRange(KeysetQueryShape shape) =>
     [
         .. shape.SeekBounds(Greatest, Least),
@@ -173,11 +155,10 @@ internal static class SqlServerKeysetSql
     ];
 
     /// <summary>
-    /// SQL Server has no row-value comparison, so past the position is written in seekable form:
-    /// <c>created_at &lt;= @after_ts AND (created_at &lt; @after_ts OR id &lt; @after_id)</c>. The redundant inclusive
-    /// range is what the seek uses; the OR only settles ties at its edge. A bound the position implies joins that range as
-    /// the nearer of the two (always the position, which lies inside it), so the seek has a single bound on that side to
-    /// start from, never the filter's; a strict bound also excludes its own instant (<c>&lt;&gt;</c>).
+    /// No row values in T-SQL: the redundant inclusive range <c>created_at &lt;= @after_ts</c> is what the seek uses, the
+    /// OR only settles ties at its edge. A bound the position implies joins that range as the nearer of the two (always
+    /// the position), so the seek has one bound on that side to start from, never the filter's; <c>&lt;&gt;</c> keeps a
+    /// strict bound exact.
     /// </summary>
     private static string Position(KeysetQueryShape shape, KeysetBound? implied)
     {
@@ -198,7 +179,6 @@ internal static class SqlServerKeysetSql
 
     private static string Least(string first, string second) => $"CASE WHEN {first} <= {second} THEN {first} ELSE {second} END";
 
-    /// <summary><c>CreatedAt DESC, Id DESC</c>: the sort in the select list's aliases.</summary>
     private static string AliasOrderBy(KeysetQueryShape shape, string qualifier = "")
     {
         var order = shape.Order();

@@ -4,17 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ImportsService.Infrastructure.SqlServer;
 
-/// <summary>The SQL Server dialect, registered as one unit.</summary>
 internal static class SqlServerServiceCollectionExtensions
 {
-    /// <summary>Optional: a readable secondary (or replica) the import readers use instead of the primary.</summary>
+    /// <summary>Optional: a readable secondary the import readers use instead of the primary.</summary>
     public const string ReadConnectionStringName = "ImportsRead";
 
-    /// <summary>
-    /// The <c>Database:SqlServer</c> settings' validation, the connection factory, migrator, probe and seeder,
-    /// and the adapters that take the connection factory (<see cref="PortAdapters"/>).
-    /// Nothing here connects: an unreachable server shows when the first statement runs.
-    /// </summary>
+    /// <summary>Nothing here connects: an unreachable server shows when the first statement runs.</summary>
     public static IServiceCollection AddSqlServer(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SqlServerOptions.SectionName);

@@ -8,21 +8,16 @@ using static ImportsService.Infrastructure.Keyset.KeysetArguments;
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// The SQLite keyset statements of each shape (ADR 0002, ADR 0007), written once per shape and number of statuses and
-/// cached as the commands a request sends. Every read names its covering index with INDEXED BY, so the plan cannot drift
-/// to a sort or a scan (SQLite refuses the statement instead).
+/// The SQLite keyset statements (ADR 0002, ADR 0007), cached per shape and number of statuses as the commands a request
+/// sends. Every read names its index with INDEXED BY: the plan cannot drift to a sort or a scan (SQLite refuses instead).
 /// </summary>
 internal static class SqliteKeysetSql
 {
-    /// <summary>A probed range's residual status check: one parameter for any set, bit n admitting status code n.</summary>
+    /// <summary>A probed range's residual status check, one parameter for any set: bit n admits status code n.</summary>
     public const string StatusMask = "status_mask";
 
     private static readonly ConcurrentDictionary<(KeysetQueryShape Shape, int Statuses), Commands> Cache = new();
 
-    /// <summary>
-    /// The commands of a request of <paramref name="shape"/> whose status set has <paramref name="statuses"/> members
-    /// (ignored without a status filter), written the first time and cached.
-    /// </summary>
     public static Commands For(KeysetQueryShape shape, int statuses) =>
         Cache.GetOrAdd((shape, shape.FiltersStatus ? Arms(statuses) : 0), static key => new Commands(
             Probe(key.Shape),
@@ -37,14 +32,12 @@ internal static class SqliteKeysetSql
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
-    /// <summary>The parameter carrying the <paramref name="arm"/>-th member of the status set, in code order.</summary>
     public static string StatusParameter(int arm) => "status_" + arm.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The page (take rows after the position in sort order) and the capped count from the same position, reading in the
-    /// page's order so the count stops where the page found its rows. With a status filter, one arm per included status,
-    /// each a range of the status-led index, the status a parameter: SQLite prepares the text on every request, and
-    /// preparing ten arms cost more than reading a page (ADR 0007).
+    /// The page and the capped count, the count reading in the page's order so it stops where the page found its rows.
+    /// A status filter has one arm per included status, the status a parameter: SQLite prepares the text on every
+    /// request, and preparing ten arms cost more than reading a page (ADR 0007).
     /// </summary>
     internal static (string Page, string Count) Seek(KeysetQueryShape shape, int statuses)
     {
@@ -69,13 +62,12 @@ internal static class SqliteKeysetSql
                 Where: And([$"account_id = @{AccountId}", $"status = @{StatusParameter(arm)}", .. SeekRange(shape), .. shape.Residual().Select(bound => bound.Predicate)])))
             .ToArray();
 
-        // One compound SELECT under one ORDER BY … LIMIT: SQLite runs each arm as a co-routine reading its range in sort
-        // order and merges them (MERGE (UNION ALL)), pulling only what the LIMIT takes, so no arm needs a LIMIT of its own.
+        // Under one ORDER BY … LIMIT SQLite merges the arms' ranges in sort order (MERGE (UNION ALL)), pulling only what
+        // the LIMIT takes, so no arm needs a LIMIT of its own (one per arm added a temporary B-tree each).
         var page = string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {ImportColumns.SelectList}\nFROM {arm.From}\nWHERE {arm.Where}"))
                    + $"\nORDER BY {orderBy} LIMIT @{Take};";
 
-        // Per-status capped counts: each arm stops at count_cap, the arms run one after another (no merge: the count
-        // needs no order, and the merge's per-row cost was most of its time) until count_cap rows in all.
+        // Each arm capped, the arms one after another: the count needs no order, and a merge's per-row cost was most of its time.
         var capped = arms.Select(arm => $"SELECT 1 AS x FROM {arm.From} WHERE {arm.Where} ORDER BY {orderBy} LIMIT @{CountCap}").ToArray();
         var count = capped.Length == 1
             ? $"SELECT COUNT(*) AS Remaining FROM ({capped[0]}) AS c;"
@@ -83,7 +75,7 @@ internal static class SqliteKeysetSql
         return (page, count);
     }
 
-    /// <summary>One row: for each probed column, the account's rows in that column's range, counted up to the probe cap on the column's own index.</summary>
+    /// <summary>One row: each probed column's range counted up to the probe cap on the column's own index.</summary>
     internal static string? Probe(KeysetQueryShape shape)
     {
         var columns = shape.ProbedColumns();
@@ -98,16 +90,11 @@ internal static class SqliteKeysetSql
     }
 
     /// <summary>
-    /// The page and count of a probed range, read through the filter column's own index (at most the probe cap of rows):
-    /// the column's range is the seek, every other filter and the position are checked on its rows.
-    /// <para>
-    /// The page sorts keys, not rows: the range is read in the page's direction, only (key, id) of each row that passes
-    /// goes into the top-N sort, and the take rows it keeps are fetched by primary key and put back in order. Sorting
-    /// whole rows cost about a third more at the cap. Reading in the page's direction: ids and both timestamps mostly rise
-    /// together, so the rows the page keeps come first and the top-N sort turns the rest away at a glance (2,000 rows by
-    /// id desc: about 0.4 ms instead of 1.0–1.3 ms). <c>LIMIT -1</c> (none) keeps SQLite from flattening the innermost
-    /// subquery and its order away.
-    /// </para>
+    /// A probed range's page and count, read through the filter column's own index (under the probe cap of rows). The page
+    /// top-N sorts only (key, id) and fetches the take rows it keeps by primary key: sorting whole rows cost a third more.
+    /// It reads the range in the page's direction because ids and timestamps mostly rise together, so the kept rows come
+    /// first (2,000 rows by id desc: 0.4 ms instead of 1.0–1.3 ms). <c>LIMIT -1</c> keeps SQLite from flattening the
+    /// innermost subquery and its order away.
     /// </summary>
     internal static (string Page, string Count) Range(KeysetQueryShape shape, string column)
     {
@@ -138,7 +125,6 @@ internal static class SqliteKeysetSql
         ? statuses
         : throw new ArgumentOutOfRangeException(nameof(statuses), statuses, "A status set has one to ten members.");
 
-    /// <summary>The seek's bounds on the sort key, then the position.</summary>
     private static IEnumerable<string> SeekRange(KeysetQueryShape shape) =>
     [
         .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"),
@@ -146,9 +132,8 @@ internal static class SqliteKeysetSql
     ];
 
     /// <summary>
-    /// Past the position as a row value, <c>(created_at, id) &lt; (@after_ts, @after_id)</c>, which SQLite turns into one
-    /// index range. A unary + keeps a term from being used as an index bound (a documented SQLite idiom): the bound the
-    /// position implies is checked on the rows that range reads and can never become where it starts.
+    /// A row value, which SQLite turns into one index range. A unary + keeps a term from being used as an index bound (a
+    /// documented SQLite idiom): the bound the position implies is checked, and can never become where the range starts.
     /// </summary>
     private static string Position(KeysetQueryShape shape, KeysetBound? implied)
     {
@@ -167,10 +152,6 @@ internal static class SqliteKeysetSql
 
     private static string Joined((string Page, string Count) statements) => statements.Page + "\n" + statements.Count;
 
-    /// <summary>
-    /// What a request sends, each one command: for a shape with probed columns the probe first, then the page and count
-    /// of the range it chooses (<see cref="KeysetQueryShape.ChooseRange"/>, in <see cref="KeysetQueryShape.ProbedColumns"/>
-    /// order) or of the seek.
-    /// </summary>
+    /// <summary>One command each: the probe, then the page and count of the range it chooses (ranges in probed-column order) or of the seek.</summary>
     internal sealed record Commands(string? Probe, IReadOnlyList<string> Ranges, string Seek);
 }

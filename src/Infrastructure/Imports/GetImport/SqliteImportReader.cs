@@ -9,15 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.Imports.GetImport;
 
-/// <summary>
-/// Reads one import of one account by id. The account is part of the predicate, so another account's
-/// import reads as no row, exactly like an id that does not exist.
-/// </summary>
+/// <summary>Another account's import reads as no row, like an id that does not exist.</summary>
 internal sealed class SqliteImportReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportReader
 {
-    // SQLite answers with one SEARCH of the INTEGER PRIMARY KEY (id is the rowid) and checks account_id on the
-    // one row it lands on; ix_imports_account_id (account_id, id, …) would be an equal seek. Never a SCAN: the
-    // plan test asks SQLite.
+    // One SEARCH of the INTEGER PRIMARY KEY (id is the rowid), account_id checked on the one row it lands on.
     internal const string Sql = $"""
         SELECT {ImportColumns.SelectList}
         FROM imports

@@ -10,12 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.Imports.ListImports;
 
-/// <summary>
-/// Reads a keyset page from SQL Server in one batch, one round trip, on the read connection (a readable
-/// secondary when <c>ConnectionStrings:ImportsRead</c> is set). Page and capped count are one statement
-/// (<see cref="SqlServerKeysetSql"/>), so under READ_COMMITTED_SNAPSHOT, on a readable secondary, or with
-/// <see cref="SqlServerOptions.UseSnapshotIsolation"/> (the batch in one SNAPSHOT transaction) they read one snapshot.
-/// </summary>
+/// <summary>One batch, one round trip, on the read connection (a readable secondary when configured).</summary>
 internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options, IOptions<SqlServerOptions> sqlServerOptions) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
@@ -48,10 +43,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
             cancellationToken);
     }
 
-    /// <summary>
-    /// The rows of a folded page statement: column 0 the capped count on every row, then the import's columns,
-    /// NULL on the single row an empty page returns.
-    /// </summary>
+    /// <summary>Column 0 is the capped count; an empty page is one row of NULLs after it.</summary>
     internal static async Task<KeysetPage> ReadFoldedAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -70,10 +62,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
         return new KeysetPage(records, remaining);
     }
 
-    /// <summary>
-    /// The parameters of a request, each typed as the column it meets: bigint ids, tinyint statuses,
-    /// datetime2(6) timestamps. Exactly the names the shape's SQL uses.
-    /// </summary>
+    /// <summary>Each typed as the column it meets: bigint ids, tinyint statuses, datetime2(6) timestamps.</summary>
     internal static IReadOnlyList<TypedParameter> Parameters(KeysetPageRequest request)
     {
         var arguments = new Arguments();

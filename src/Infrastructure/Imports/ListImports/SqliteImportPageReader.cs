@@ -10,10 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.Imports.ListImports;
 
-/// <summary>
-/// Reads a keyset page from SQLite in one read transaction, so in WAL mode the probe (for a shape with probed columns),
-/// the page and the capped count see one snapshot even while writers commit.
-/// </summary>
+/// <summary>One read transaction, so in WAL mode the probe, the page and the count see one snapshot while writers commit.</summary>
 internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
@@ -57,7 +54,7 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
         return new KeysetPage(records, (int)remaining);
     }
 
-    /// <summary>Every value is a typed INTEGER parameter; timestamps are microseconds since the Unix epoch.</summary>
+    /// <summary>Every value an INTEGER; timestamps in microseconds since the Unix epoch.</summary>
     internal static DynamicParameters Parameters(KeysetPageRequest request)
     {
         var arguments = new Arguments();
