@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ImportsService.Infrastructure;
 
-/// <summary>The events Infrastructure logs, one definition each, shared by every database provider.</summary>
 internal static partial class InfrastructureLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Script}")]

@@ -8,11 +8,7 @@ namespace ImportsService.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>
-    /// The database of <c>Database:Provider</c> (Sqlite by default): what every provider shares, then the one
-    /// dialect's unit (connections, migrator, probe, seeder and an adapter for every Application port).
-    /// This is the only place that chooses between dialects.
-    /// </summary>
+    /// <summary>The only place that chooses between dialects.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

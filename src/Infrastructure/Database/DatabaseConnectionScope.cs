@@ -3,10 +3,9 @@ using System.Data.Common;
 namespace ImportsService.Infrastructure.Database;
 
 /// <summary>
-/// One connection per unit of work that spans several reads, such as an HTTP request that authenticates the
-/// caller and then reads a page: while a scope is open (it flows with the async context), a dialect's
-/// connection factory opens one connection at the first read, hands the same connection to every later read,
-/// and closes it when the scope ends. Reads outside a scope open and close their own, as before.
+/// One connection for a unit of work that spans several reads, such as a request that authenticates and then reads a
+/// page: while a scope is open (it flows with the async context), a connection factory opens one connection at the
+/// first read and hands it to every later one; it closes with the scope.
 /// </summary>
 public sealed class DatabaseConnectionScope : IAsyncDisposable
 {
@@ -19,10 +18,8 @@ public sealed class DatabaseConnectionScope : IAsyncDisposable
 
     private DatabaseConnectionScope(DatabaseConnectionScope? outer) => this.outer = outer;
 
-    /// <summary>The scope of the current async context, if one is open.</summary>
     internal static DatabaseConnectionScope? Current => Ambient.Value;
 
-    /// <summary>Opens a scope for the current async context (and what it awaits) until it is disposed.</summary>
     public static DatabaseConnectionScope Begin()
     {
         var scope = new DatabaseConnectionScope(Ambient.Value);
@@ -30,10 +27,7 @@ public sealed class DatabaseConnectionScope : IAsyncDisposable
         return scope;
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on the scope's connection, opening it with <paramref name="open"/> the first
-    /// time. One read at a time: a connection is not for concurrent use.
-    /// </summary>
+    /// <summary>One read at a time: a connection is not for concurrent use.</summary>
     internal async Task<T> UseAsync<TConnection, T>(Func<CancellationToken, Task<TConnection>> open, Func<TConnection, Task<T>> work, CancellationToken cancellationToken)
         where TConnection : DbConnection
     {
@@ -55,10 +49,7 @@ public sealed class DatabaseConnectionScope : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Ends the scope: the caller's async context gets the outer scope back (set here, synchronously, so the
-    /// change reaches the caller), and the connection closes once no read holds it.
-    /// </summary>
+    /// <summary>The outer scope is restored here, synchronously, so the change reaches the caller's async context.</summary>
     public ValueTask DisposeAsync()
     {
         if (Ambient.Value == this)

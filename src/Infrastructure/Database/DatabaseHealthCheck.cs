@@ -2,11 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ImportsService.Infrastructure.Database;
 
-/// <summary>
-/// Readiness: the service is ready when its database answers a trivial query. A database that answers but is
-/// set up against the recommendations (e.g. SQL Server without READ_COMMITTED_SNAPSHOT) is Degraded: still
-/// ready (200), with the reason in the description and the data.
-/// </summary>
+/// <summary>Ready when the database answers a trivial query; Degraded (still 200) when it answers but is set up against a recommendation.</summary>
 internal sealed class DatabaseHealthCheck(IDatabaseProbe probe) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

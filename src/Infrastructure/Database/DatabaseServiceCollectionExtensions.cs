@@ -6,10 +6,8 @@ namespace ImportsService.Infrastructure.Database;
 
 internal static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>The connection string every provider reads (<c>ConnectionStrings:Imports</c>).</summary>
     public const string ConnectionStringName = "Imports";
 
-    /// <summary>What every provider shares: the bound and validated <c>Database</c> options and the "ready" health check.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
@@ -19,7 +17,7 @@ internal static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The <c>Database</c> section as configured, for what a dialect builds before the container exists (its connection factory).</summary>
+    /// <summary>For what a dialect builds before the container exists (its connection factory).</summary>
     public static DatabaseOptions ReadDatabaseOptions(this IConfiguration configuration)
     {
         var options = new DatabaseOptions();
@@ -27,12 +25,8 @@ internal static class DatabaseServiceCollectionExtensions
         return options;
     }
 
-    /// <summary>
-    /// What every dialect registers besides its connection factory: its migrator, probe and seeder, and
-    /// (by convention, <see cref="PortAdapters"/>) every class in <paramref name="dialectNamespace"/> that
-    /// implements an Application port.
-    /// </summary>
-    public static IServiceCollection AddDialect<TMigrator, TProbe, TSeeder>(this IServiceCollection services, string dialectNamespace)
+    /// <summary>Besides its connection factory, a dialect's migrator, probe, seeder and adapters (<see cref="PortAdapters"/>).</summary>
+    public static IServiceCollection AddDialect<TConnectionFactory, TMigrator, TProbe, TSeeder>(this IServiceCollection services)
         where TMigrator : class, IDatabaseMigrator
         where TProbe : class, IDatabaseProbe
         where TSeeder : class, IDemoDataSeeder
@@ -40,6 +34,6 @@ internal static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IDatabaseMigrator, TMigrator>();
         services.AddSingleton<IDatabaseProbe, TProbe>();
         services.AddSingleton<IDemoDataSeeder, TSeeder>();
-        return services.AddPortAdapters(dialectNamespace);
+        return services.AddPortAdapters<TConnectionFactory>();
     }
 }

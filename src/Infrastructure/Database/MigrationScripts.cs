@@ -1,9 +1,8 @@
 namespace ImportsService.Infrastructure.Database;
 
 /// <summary>
-/// The embedded migration scripts of one dialect, named as DbUp journals them: the resource name, which
-/// starts with the dialect's journal prefix. A script is applied once per database under that name, so a
-/// name must never change once released (the csproj pins them with <c>LogicalName</c>).
+/// A dialect's embedded scripts under the resource names DbUp journals them by. A script runs once per name, so a name
+/// never changes once released (the csproj pins them with <c>LogicalName</c>).
 /// </summary>
 internal static class MigrationScripts
 {
@@ -13,7 +12,7 @@ internal static class MigrationScripts
         return resourceName.StartsWith(journalPrefix, StringComparison.Ordinal);
     }
 
-    /// <summary>The scripts under <paramref name="journalPrefix"/>, in the order DbUp applies them, with their text.</summary>
+    /// <summary>In the order DbUp applies them.</summary>
     public static IReadOnlyList<(string Name, string Contents)> Read(string journalPrefix)
     {
         var assembly = typeof(MigrationScripts).Assembly;

@@ -5,21 +5,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImportsService.Infrastructure.Database;
 
 /// <summary>
-/// How a dialect registers its adapters: every concrete class in the dialect's namespace that implements a
-/// port (an interface declared in the Application assembly) is that dialect's adapter for the port, and is
-/// registered as a singleton. A new query therefore adds one adapter file per dialect and touches no list.
+/// How a dialect finds its adapters: every concrete class that implements a port (an interface of the Application
+/// assembly) and whose constructor takes the dialect's connection factory, wherever its folder. A use case's adapters
+/// live in its slice folder, so a new slice registers itself and no list grows.
 /// </summary>
 internal static class PortAdapters
 {
-    /// <summary>The assembly that declares the ports.</summary>
     public static Assembly PortAssembly { get; } = typeof(ApplicationServiceCollectionExtensions).Assembly;
 
-    /// <summary>Each port implemented in <paramref name="dialectNamespace"/> (or below it) with its one adapter.</summary>
-    public static IReadOnlyList<(Type Port, Type Adapter)> In(string dialectNamespace)
+    /// <summary>Each port with its one adapter among <paramref name="types"/> that takes <paramref name="connectionFactory"/>.</summary>
+    public static IReadOnlyList<(Type Port, Type Adapter)> Of(Type connectionFactory, IEnumerable<Type> types)
     {
-        ArgumentException.ThrowIfNullOrEmpty(dialectNamespace);
-        var pairs = typeof(PortAdapters).Assembly.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && IsIn(type, dialectNamespace))
+        ArgumentNullException.ThrowIfNull(connectionFactory);
+        var pairs = types
+            .Where(type => type is { IsClass: true, IsAbstract: false } && Takes(type, connectionFactory))
             .SelectMany(type => type.GetInterfaces().Where(IsPort).Select(port => (Port: port, Adapter: type)))
             .OrderBy(pair => pair.Port.FullName, StringComparer.Ordinal)
             .ToArray();
@@ -28,16 +27,16 @@ internal static class PortAdapters
         if (ambiguous.Length > 0)
         {
             throw new InvalidOperationException(
-                $"{dialectNamespace} has more than one adapter for {string.Join(", ", ambiguous.Select(group => $"{group.Key.Name} ({string.Join(", ", group.Select(pair => pair.Adapter.Name))})"))}.");
+                $"{connectionFactory.Name} has more than one adapter for {string.Join(", ", ambiguous.Select(group => $"{group.Key.Name} ({string.Join(", ", group.Select(pair => pair.Adapter.Name))})"))}.");
         }
 
         return pairs;
     }
 
-    /// <summary>Registers every adapter of the dialect whose types live in <paramref name="dialectNamespace"/>.</summary>
-    public static IServiceCollection AddPortAdapters(this IServiceCollection services, string dialectNamespace)
+    /// <summary>Registers, as singletons, the adapters of the Infrastructure assembly that take <typeparamref name="TConnectionFactory"/>.</summary>
+    public static IServiceCollection AddPortAdapters<TConnectionFactory>(this IServiceCollection services)
     {
-        foreach (var (port, adapter) in In(dialectNamespace))
+        foreach (var (port, adapter) in Of(typeof(TConnectionFactory), typeof(PortAdapters).Assembly.GetTypes()))
         {
             services.AddSingleton(port, adapter);
         }
@@ -47,6 +46,6 @@ internal static class PortAdapters
 
     private static bool IsPort(Type type) => type.IsInterface && type.Assembly == PortAssembly;
 
-    private static bool IsIn(Type type, string dialectNamespace) =>
-        type.Namespace is { } ns && (ns == dialectNamespace || ns.StartsWith(dialectNamespace + ".", StringComparison.Ordinal));
+    private static bool Takes(Type type, Type connectionFactory) =>
+        type.GetConstructors().Any(constructor => constructor.GetParameters().Any(parameter => parameter.ParameterType == connectionFactory));
 }

@@ -2,16 +2,10 @@ using ImportsService.Domain.Imports;
 
 namespace ImportsService.Infrastructure.Imports;
 
-/// <summary>
-/// The whitelist from listing concepts to SQL text, the same in every dialect. Column names and operators
-/// reach a statement only through these members, never from a request.
-/// </summary>
+/// <summary>The columns of an import as every statement that reads imports names them; column names reach SQL only from here, never from a request.</summary>
 internal static class ImportColumns
 {
-    /// <summary>
-    /// Every column of an import, each aliased to the property of the same name on the dialect's row record:
-    /// the one select list of every statement that reads imports (page readers and import readers alike).
-    /// </summary>
+    /// <summary>Every column, each aliased to the property of the same name on the dialect's row record.</summary>
     public const string SelectList = """
         id AS Id, type AS Type, status AS Status, file_name AS FileName, file_size AS FileSize,
                note AS Note, completed_at AS CompletedAt, created_at AS CreatedAt, updated_at AS UpdatedAt
@@ -37,17 +31,11 @@ internal static class ImportColumns
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
-    public static string Operator(BoundOperator op) => op switch
+    /// <summary>The sort key whose index a timestamp column leads.</summary>
+    public static ImportSortKey SortKeyOf(string column) => column switch
     {
-        BoundOperator.LessThan => "<",
-        BoundOperator.LessThanOrEqual => "<=",
-        BoundOperator.GreaterThan => ">",
-        BoundOperator.GreaterThanOrEqual => ">=",
-        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+        "created_at" => ImportSortKey.CreatedAt,
+        "updated_at" => ImportSortKey.UpdatedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
-
-    /// <summary>Past the position means smaller keys when descending, larger when ascending.</summary>
-    public static string After(SortDirection direction) => direction == SortDirection.Descending ? "<" : ">";
-
-    public static string Order(SortDirection direction) => direction == SortDirection.Descending ? "DESC" : "ASC";
 }

@@ -2,7 +2,6 @@ using ImportsService.Domain.Imports;
 
 namespace ImportsService.Infrastructure.Seeding;
 
-/// <summary>One generated import, before the database gives it an id.</summary>
 internal sealed record GeneratedImport(
     string Type,
     ImportStatus Status,
@@ -14,10 +13,8 @@ internal sealed record GeneratedImport(
     UtcTimestamp UpdatedAt);
 
 /// <summary>
-/// Deterministic demo imports: the same seed gives the same rows on every machine. Creation times walk
-/// forward through [start, end) with jitter, so id order and created_at order differ locally, and every
-/// tenth row repeats the previous row's created_at, so the id tiebreaker matters. All ten statuses and
-/// several types appear; notes and completion times are sometimes null.
+/// Deterministic demo imports, the same on every machine. Creation times walk forward with jitter, so id order and
+/// created_at order differ locally, and every tenth row repeats the previous created_at, so the id tiebreaker matters.
 /// </summary>
 internal static class DemoImportGenerator
 {
@@ -31,16 +28,11 @@ internal static class DemoImportGenerator
     private static readonly DateTime DemoStart = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime DemoEnd = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>The demo account's own imports: <see cref="DemoTenants.DemoImportCount"/> across 2024.</summary>
     public static IEnumerable<GeneratedImport> DemoAccountImports() => Generate(DemoTenants.DemoImportCount, 1, DemoStart, DemoEnd);
 
-    /// <summary>The other tenant's imports: <see cref="DemoTenants.OtherImportCount"/> across 2024.</summary>
     public static IEnumerable<GeneratedImport> OtherAccountImports() => Generate(DemoTenants.OtherImportCount, 2, DemoStart, DemoEnd);
 
-    /// <summary>
-    /// What the seed verb adds to an account that holds <paramref name="existing"/> imports: the seed
-    /// follows from what is there already, so the same sequence of calls gives the same rows.
-    /// </summary>
+    /// <summary>The seed follows from what is there already, so the same sequence of calls gives the same rows.</summary>
     public static IEnumerable<GeneratedImport> AdditionalImports(int count, long existing) =>
         Generate(count, seed: (int)(existing % int.MaxValue), DemoStart.AddYears(-2), DemoEnd.AddYears(1));
 

@@ -1,9 +1,6 @@
 namespace ImportsService.Infrastructure.Seeding;
 
-/// <summary>
-/// What the demo tenants are, once for every provider: the accounts with their imports, the users with
-/// their API keys, and who may read what. Each seeder only writes this plan in its own dialect, in this order.
-/// </summary>
+/// <summary>The demo tenants, once for every dialect: each seeder writes this plan in its own SQL, in this order.</summary>
 internal static class DemoTenantPlan
 {
     public static IReadOnlyList<Account> Accounts { get; } =
@@ -30,6 +27,6 @@ internal static class DemoTenantPlan
 
     public sealed record User(string Name, string ApiKey);
 
-    /// <summary>A membership names its account by token and its user by API key (one key per demo user).</summary>
+    /// <summary>One key per demo user, so the key names the user.</summary>
     public sealed record Membership(string AccountToken, string ApiKey, bool CanReadImports);
 }

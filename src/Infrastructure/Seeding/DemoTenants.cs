@@ -1,9 +1,6 @@
 namespace ImportsService.Infrastructure.Seeding;
 
-/// <summary>
-/// The demo tenants Development seeds and the <c>seed</c> verb creates. Users, docs and outside checks
-/// rely on these exact values: never change them.
-/// </summary>
+/// <summary>Users, docs and outside checks rely on these exact values: never change them.</summary>
 public static class DemoTenants
 {
     public const string DemoAccountToken = "demo-account-token";

@@ -11,21 +11,18 @@ internal enum ConnectionIntent
 }
 
 /// <summary>
-/// Opens pooled SqlClient connections with a short connect timeout and, when configured, SqlClient's retry
-/// logic; turns "the server cannot be reached" into <see cref="DatabaseUnavailableException"/> (a 503) with a
-/// message that names the error number only, never the connection string, and a statement that ran out of
-/// its command timeout into <see cref="QueryTooExpensiveException"/>. The ReadOnly intent uses
-/// <c>ConnectionStrings:ImportsRead</c> when it is set (with <c>ApplicationIntent=ReadOnly</c>), else the primary.
+/// Pooled SqlClient connections with a short connect timeout and optional retries. "Cannot be reached" becomes
+/// <see cref="DatabaseUnavailableException"/> naming the error number only, never the connection string; a statement past
+/// its command timeout becomes <see cref="QueryTooExpensiveException"/>. ReadOnly uses <c>ConnectionStrings:ImportsRead</c> when set.
 /// </summary>
 internal sealed class SqlServerConnectionFactory
 {
-    /// <summary>SqlClient's number for "Execution Timeout Expired": the command timeout ran out.</summary>
+    /// <summary>SqlClient's "Execution Timeout Expired".</summary>
     public const int TimeoutNumber = -2;
 
     /// <summary>
-    /// Connection-level and throttling errors: the server is away, starting, failing over or shedding load.
-    /// These are what the service answers 503 "unavailable" for, and exactly what the retry logic retries
-    /// (SqlClient's own default list also has syntax and missing-object errors, which no retry can fix).
+    /// The server is away, starting, failing over or shedding load: a 503 "unavailable", and exactly what is retried
+    /// (SqlClient's default list also has syntax and missing-object errors, which no retry can fix).
     /// </summary>
     public static IReadOnlySet<int> TransientNumbers { get; } = new HashSet<int>
     {
@@ -51,7 +48,6 @@ internal sealed class SqlServerConnectionFactory
         }
     }
 
-    /// <summary>What a retry provider retries: opening a connection, or a whole read unit of work.</summary>
     internal enum RetryScope
     {
         Open,
@@ -62,13 +58,12 @@ internal sealed class SqlServerConnectionFactory
 
     public string ReadConnectionString { get; }
 
-    /// <summary>The command timeout of a request's statements (<c>Database:StatementTimeoutMs</c> in whole seconds), for the 503 it causes.</summary>
+    /// <summary>For the 503 a statement timeout causes.</summary>
     public TimeSpan? StatementBudget { get; }
 
     /// <summary>
-    /// The retry options, with the transient numbers spelled out. Opening also retries a timeout (a login that
-    /// did not finish in time); a unit of work does not: its timeout is the statement budget, and running an
-    /// over-budget statement again would only spend the budget again.
+    /// Opening also retries a timeout (a login that did not finish); a unit of work does not: its timeout is the
+    /// statement budget, and running an over-budget statement again would only spend the budget again.
     /// </summary>
     internal static SqlRetryLogicOption RetryOptions(SqlServerOptions options, RetryScope scope)
     {
@@ -109,15 +104,11 @@ internal sealed class SqlServerConnectionFactory
                 throw new OperationCanceledException("Opening the connection was cancelled.", exception, cancellationToken);
             }
 
-            // Every failure to open is "unavailable": unreachable, refusing, failing over, pool exhausted, login refused.
             throw new DatabaseUnavailableException($"The SQL Server database could not be reached ({Describe(exception)}).", exception);
         }
     }
 
-    /// <summary>
-    /// Runs read-only <paramref name="work"/> on an open connection. With retries on, the whole unit (open and
-    /// statements) is retried on transient errors: it only reads, so running it again is safe.
-    /// </summary>
+    /// <summary>With retries on, the whole unit (open and statements) is retried: it only reads, so running it again is safe.</summary>
     public async Task<T> RunAsync<T>(ConnectionIntent intent, Func<SqlConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -133,7 +124,6 @@ internal sealed class SqlServerConnectionFactory
         }
         catch (SqlException exception) when (IsStatementTimeout(exception))
         {
-            // The connection was open (a failed open is already "unavailable"): the statement itself ran out of time.
             throw new QueryTooExpensiveException(StatementBudget ?? TimeSpan.Zero, exception);
         }
         catch (SqlException exception) when (IsUnavailable(exception))
@@ -142,19 +132,17 @@ internal sealed class SqlServerConnectionFactory
         }
         catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is DatabaseUnavailableException || (e is SqlException s && IsUnavailable(s))))
         {
-            // The retry logic gave up: it reports every attempt's failure together.
             throw new DatabaseUnavailableException($"The SQL Server database is unavailable after {exception.InnerExceptions.Count} attempts ({Describe(exception.InnerExceptions[^1])}).", exception);
         }
     }
 
-    /// <summary>Errors that mean the server, not the statement, is the problem (connection lost, timeout, throttling).</summary>
+    /// <summary>The server, not the statement, is the problem.</summary>
     public static bool IsUnavailable(SqlException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         return exception.Class >= 20 || exception.Errors.Cast<SqlError>().Any(e => e.Number == TimeoutNumber || TransientNumbers.Contains(e.Number));
     }
 
-    /// <summary>The command timeout ran out while a statement ran (on an open connection: the statement was too expensive, or the server stalled).</summary>
     public static bool IsStatementTimeout(SqlException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -167,7 +155,7 @@ internal sealed class SqlServerConnectionFactory
         return await work(connection);
     }
 
-    // Error numbers and exception types only: SqlClient messages can name servers; ours never carry a connection string.
+    // Numbers and types only: SqlClient messages can name servers.
     private static string Describe(Exception exception) => exception switch
     {
         SqlException sql => $"SQL error {sql.Number}",

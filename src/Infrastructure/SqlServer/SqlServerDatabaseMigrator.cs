@@ -9,31 +9,25 @@ using Microsoft.Extensions.Options;
 namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
-/// Applies the embedded SQL Server scripts with DbUp, each once, in name order, each in its own
-/// transaction, while holding an exclusive session application lock: instances that start together migrate
-/// once (the others wait, then find nothing to apply). The lock's connection is opened first, so an
-/// unreachable server fails within the connect timeout as <see cref="DatabaseUnavailableException"/> instead
-/// of somewhere inside DbUp. Afterwards it checks READ_COMMITTED_SNAPSHOT and warns when it is off.
+/// Applies the embedded scripts with DbUp, one transaction each, under an exclusive session application lock, so
+/// instances that start together migrate once. The lock's connection opens first: an unreachable server fails within
+/// the connect timeout as <see cref="DatabaseUnavailableException"/>, not somewhere inside DbUp.
 /// </summary>
 internal sealed class SqlServerDatabaseMigrator(
     SqlServerConnectionFactory connections,
     ReadCommittedSnapshotCheck snapshot,
     IOptions<DatabaseOptions> options,
+    IOptions<SqlServerOptions> sqlServerOptions,
     ILogger<SqlServerDatabaseMigrator> logger) : IDatabaseMigrator
 {
-    /// <summary>
-    /// What DbUp journals each script under: the resource names of the release that first shipped them, from
-    /// <c>Database/SqlServer/Migrations</c>. Frozen; the csproj gives the scripts these names wherever they live.
-    /// </summary>
+    /// <summary>What DbUp journals each script under, from the folder they first shipped from: frozen (the csproj keeps the names).</summary>
     internal const string JournalPrefix = "ImportsService.Infrastructure.Database.SqlServer.Migrations.";
 
-    /// <summary>The application lock migrations run under (database-scoped: one per database).</summary>
     internal const string MigrationLockResource = "ImportsService.Migrations";
 
     /// <summary>
-    /// Waits up to <c>@lock_timeout_ms</c> for the exclusive lock, owned by the session (no transaction: DbUp
-    /// runs its scripts on connections of its own while this one holds the lock). Returns sp_getapplock's
-    /// result: 0 granted, 1 granted after waiting, -1 timed out, -2 cancelled, -3 deadlock victim, -999 error.
+    /// Owned by the session, not a transaction: DbUp runs its scripts on connections of its own while this one holds the
+    /// lock. sp_getapplock returns 0 or 1 when granted, -1 timed out, -2 cancelled, -3 deadlock victim, -999 error.
     /// </summary>
     internal const string AcquireMigrationLock = """
         DECLARE @result int;
@@ -43,13 +37,12 @@ internal sealed class SqlServerDatabaseMigrator(
 
     internal const string ReleaseMigrationLock = "EXEC sys.sp_releaseapplock @Resource = @lock_resource, @LockOwner = N'Session';";
 
-    /// <summary>What makes a new database read committed rows without waiting for writers (appended to <c>ALTER DATABASE [name]</c>).</summary>
+    /// <summary>Appended to <c>ALTER DATABASE [name]</c>.</summary>
     internal const string EnableReadCommittedSnapshot = " SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;";
 
     /// <summary>
-    /// Creates the database when missing, with READ_COMMITTED_SNAPSHOT on (set right after CREATE, when nobody
-    /// else is connected). The name is a value; QUOTENAME makes it an identifier inside the dynamic statements.
-    /// Two instances creating it together: the second gets 1801 "already exists", which is success here.
+    /// READ_COMMITTED_SNAPSHOT is set right after CREATE, while nobody else is connected. The name is a value that
+    /// QUOTENAME makes an identifier. Of two instances creating it together, the second gets 1801 "already exists": success.
     /// </summary>
     internal const string CreateDatabaseStatement = $"""
         IF DB_ID(@name) IS NULL
@@ -66,22 +59,20 @@ internal sealed class SqlServerDatabaseMigrator(
         END;
         """;
 
-    /// <summary>The embedded migration scripts, in the order DbUp applies them (the plan tests parse each).</summary>
     public static IReadOnlyList<(string Name, string Contents)> Scripts() => MigrationScripts.Read(JournalPrefix);
 
-    /// <summary>Every statement the migrator sends besides the scripts, for the parser tests.</summary>
+    /// <summary>For the parser tests.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
         [CreateDatabaseStatement, AcquireMigrationLock, ReleaseMigrationLock, ReadCommittedSnapshotCheck.Sql];
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (settings.SqlServer.CreateDatabaseIfMissing)
+        if (sqlServerOptions.Value.CreateDatabaseIfMissing)
         {
             await EnsureDatabaseAsync(cancellationToken);
         }
 
-        // Fails fast (connect timeout) and with a clean message when the server is not there.
         await using var lockConnection = await connections.OpenAsync(ConnectionIntent.Primary, cancellationToken);
         try
         {
@@ -135,7 +126,7 @@ internal sealed class SqlServerDatabaseMigrator(
 
     private async Task AcquireLockAsync(SqlConnection connection, DatabaseOptions settings, CancellationToken cancellationToken)
     {
-        var timeoutSeconds = settings.SqlServer.MigrationLockTimeoutSeconds;
+        var timeoutSeconds = sqlServerOptions.Value.MigrationLockTimeoutSeconds;
         await using var command = connection.CreateCommand();
         command.CommandText = AcquireMigrationLock;
         command.Parameters.Add(new SqlParameter("@lock_resource", SqlDbType.NVarChar, 255) { Value = MigrationLockResource });
@@ -168,7 +159,6 @@ internal sealed class SqlServerDatabaseMigrator(
 
     private static bool IsMigration(string name) => MigrationScripts.IsIn(name, JournalPrefix);
 
-    /// <summary>Creates the database of the connection string when missing, connecting to master to do it.</summary>
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
         var target = new SqlConnectionStringBuilder(connections.ConnectionString);
@@ -181,7 +171,7 @@ internal sealed class SqlServerDatabaseMigrator(
         var master = new SqlServerConnectionFactory(
             new SqlConnectionStringBuilder(target.ConnectionString) { InitialCatalog = "master" }.ConnectionString,
             readConnectionString: null,
-            options.Value.SqlServer);
+            sqlServerOptions.Value);
         await using var connection = await master.OpenAsync(ConnectionIntent.Primary, cancellationToken);
         await using var command = connection.CreateCommand();
 

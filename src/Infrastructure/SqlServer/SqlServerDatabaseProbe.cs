@@ -4,10 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.SqlServer;
 
-/// <summary>
-/// Ready means the primary answers (the database that takes writes and authenticates callers). The one
-/// statement also reads whether READ_COMMITTED_SNAPSHOT is on, so a database without it shows as Degraded.
-/// </summary>
+/// <summary>Ready means the primary answers: it takes writes and authenticates callers.</summary>
 internal sealed class SqlServerDatabaseProbe(
     SqlServerConnectionFactory connections,
     ReadCommittedSnapshotCheck snapshot,

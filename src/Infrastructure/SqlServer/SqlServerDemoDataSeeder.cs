@@ -9,9 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
-/// Seeds SQL Server with the same tenants, keys (locked to the newest API release) and generated imports as the SQLite seeder: the tenants
-/// and their imports in one transaction, further generated imports with SqlBulkCopy in batches of one
-/// transaction each. Rows are streamed in generation order, so identity ids follow that order.
+/// The tenants and their imports in one transaction, further imports with SqlBulkCopy in batches of one transaction
+/// each, streamed in generation order so identity ids follow it.
 /// </summary>
 internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connections, ApiReleases releases, ILogger<SqlServerDemoDataSeeder> logger) : IDemoDataSeeder
 {
@@ -27,13 +26,12 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
     internal const string InsertMembership = "INSERT INTO dbo.memberships (account_id, user_id, can_read_imports) VALUES (@account_id, @user_id, @can_read_imports);";
 
     /// <summary>
-    /// A SERIALIZABLE transaction leaves its isolation level on the session, and the session goes back to the
-    /// pool with the connection: without this, the next request on that pooled connection would read with
-    /// range locks.
+    /// A SERIALIZABLE transaction leaves its level on the session, which goes back to the pool: without this, the next
+    /// request on that connection would read with range locks.
     /// </summary>
     internal const string ResetIsolationLevel = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;";
 
-    /// <summary>Every statement this seeder sends (SqlBulkCopy aside), for the parser tests.</summary>
+    /// <summary>For the parser tests.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
         [CountAccounts, CountAccountsWithToken, FindAccount, CountImports, InsertAccount, InsertUser, InsertApiKey, InsertMembership, ResetIsolationLevel];
 
@@ -168,7 +166,6 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
         await bulk.WriteToServerAsync(table, cancellationToken);
     }
 
-    /// <summary>The rows in generation order, typed as the columns (tinyint status, datetime2 timestamps).</summary>
     internal static DataTable ImportsTable(long accountId, IEnumerable<GeneratedImport> rows)
     {
         var table = new DataTable("imports") { Locale = System.Globalization.CultureInfo.InvariantCulture };

@@ -2,10 +2,7 @@ using ImportsService.Domain.Imports;
 
 namespace ImportsService.Infrastructure.SqlServer;
 
-/// <summary>
-/// A row as the SQL Server statement returns it, in the column types (bigint, tinyint, datetime2 read as
-/// a UTC DateTime of unspecified kind). Mapped to the domain record by hand, in one place.
-/// </summary>
+/// <summary>In the column types; datetime2 arrives as a UTC DateTime of unspecified kind.</summary>
 internal sealed record SqlServerImportRow(
     long Id,
     string Type,

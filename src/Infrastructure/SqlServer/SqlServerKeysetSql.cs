@@ -3,40 +3,26 @@ using System.Globalization;
 using System.Text;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
+using static ImportsService.Infrastructure.Keyset.KeysetArguments;
 
 namespace ImportsService.Infrastructure.SqlServer;
 
 /// <summary>
-/// The SQL Server hooks of the keyset statements (<see cref="KeysetSql"/>) and the one batch a request sends
-/// (<see cref="For"/>), ADR 0003 and ADR 0007:
-/// <list type="bullet">
-/// <item>every read of <c>dbo.imports</c> is pinned to the index its shape is written for,
-/// <c>WITH (INDEX (…), FORCESEEK)</c>: a seek on that index or an error, never another index or a scan;</item>
-/// <item>TOP instead of LIMIT; the status set as a fixed-arity IN list (residual) and, per status arm, a
-/// predicate on parameters alone that the optimizer turns into a start-up filter, so an arm of a status the
-/// request does not include is never opened; each arm has its own TOP and ORDER BY, so whatever the optimizer
-/// does with the concatenation, it reads at most take (count_cap) rows per arm;</item>
-/// <item>since SQL Server has no row-value comparison, the position in the seekable form
-/// <c>created_at &lt;= @after_ts AND (created_at &lt; @after_ts OR id &lt; @after_id)</c>: the first conjunct is a
-/// range on the index key the seek starts from, the OR only decides the tie at its edge;</item>
-/// <item>page and count folded into <b>one statement</b>, so they read one snapshot under READ_COMMITTED_SNAPSHOT
-/// (or SNAPSHOT), and, for shapes with a probe, the probe and the choice of access path in the same batch.</item>
-/// </list>
+/// The one batch a SQL Server keyset request sends, cached per shape (ADR 0003, ADR 0007). <c>WITH (INDEX (…), FORCESEEK)</c>
+/// pins every read to its access path's index: a seek there or an error, never a scan. Page and count are one statement,
+/// so they read one snapshot under READ_COMMITTED_SNAPSHOT; a probe chooses the access path in the same batch.
 /// </summary>
-internal sealed class SqlServerKeysetSql : KeysetSql
+internal static class SqlServerKeysetSql
 {
-    /// <summary>The status filter always has this many parameters; a smaller set repeats a member.</summary>
     public const int StatusSlots = 10;
 
-    private readonly ConcurrentDictionary<KeysetQueryShape, string> batches = new();
+    private static readonly ConcurrentDictionary<KeysetQueryShape, string> Batches = new();
 
-    private SqlServerKeysetSql()
-    {
-    }
+    private static readonly string StatusList = string.Join(", ", Enumerable.Range(0, StatusSlots).Select(slot => "@" + StatusParameter(slot)));
 
-    public static SqlServerKeysetSql Instance { get; } = new();
+    public static string For(KeysetQueryShape shape) => Batches.GetOrAdd(shape, Batch);
 
-    /// <summary>The clustered primary key <c>(account_id, id)</c> serves sort[id]; each timestamp has its covering index.</summary>
     public static string IndexFor(ImportSortKey key) => key switch
     {
         ImportSortKey.Id => "pk_imports",
@@ -45,18 +31,9 @@ internal sealed class SqlServerKeysetSql : KeysetSql
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
-    public override string SortIndex(ImportSortKey key) => IndexFor(key);
-
-    protected override string StatusPredicate => $"status IN ({StatusList})";
-
-    private static string StatusList => string.Join(", ", Enumerable.Range(0, StatusSlots).Select(slot => "@" + StatusParameter(slot)));
-
     public static string StatusParameter(int slot) => $"status_{slot}";
 
-    /// <summary>
-    /// The values of the status slots: the members of <paramref name="statuses"/>, padded with the last one,
-    /// so every status set shares one statement and plan.
-    /// </summary>
+    /// <summary>Always ten slots, a smaller set padded with its last member, so every set shares one statement and plan.</summary>
     public static IEnumerable<TypedParameter> StatusValues(ImportStatusSet statuses)
     {
         var members = statuses.Members.Select(s => (byte)s).ToArray();
@@ -64,114 +41,153 @@ internal sealed class SqlServerKeysetSql : KeysetSql
     }
 
     /// <summary>
-    /// The one batch a request of <paramref name="shape"/> sends: page and count folded into one statement, after a
-    /// probe that chooses between the filter column's range and the seek when the shape has one. Built once per shape.
+    /// The page and the capped count, the count reading in the page's order so it stops where the page found its rows.
+    /// A status filter has ten arms whatever the set (one text and plan per shape), arm n reading status n: a literal,
+    /// since slots repeat a member and arms per slot would return rows twice. Its switch <c>n IN (@status_0, …)</c> names
+    /// no column, so the optimizer makes it a start-up filter and an arm that is off is never opened. Each arm has its
+    /// own TOP and ORDER BY: however the optimizer combines them, it reads at most take (count_cap) rows per arm.
     /// </summary>
-    public string For(KeysetQueryShape shape) => batches.GetOrAdd(shape, Batch);
-
-    // A fixed ten arms whatever the set: one text, one cached plan per shape. Arm n reads status n when the set includes
-    // it; the IN list has no column, so the optimizer makes it a start-up filter and an arm that is off is never opened.
-    protected override int StatusArms(int statuses) => ImportStatusSet.StatusCount;
-
-    protected override string StatusArm(int arm)
+    internal static (string Page, string Count) Seek(KeysetQueryShape shape)
     {
-        var code = arm.ToString(CultureInfo.InvariantCulture);
-        return $"status = {code} AND {code} IN ({StatusList})";
-    }
+        var orderBy = shape.OrderBy();
+        if (!shape.FiltersStatus)
+        {
+            var from = From(IndexFor(shape.SortKey));
+            var where = And([$"account_id = @{AccountId}", .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape)]);
+            return (
+                Page(from, where, orderBy),
+                $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@{CountCap}) 1 AS x FROM {from} WHERE {where} ORDER BY {orderBy}) AS c;");
+        }
 
-    protected override string Source(string index) => $"dbo.imports WITH (INDEX ({index}), FORCESEEK)";
-
-    protected override string Top(string rows) => $"TOP ({rows}) ";
-
-    protected override string Limit(string rows) => string.Empty;
-
-    // The redundant inclusive range is what the seek uses; the OR settles ties on the timestamp by id. A bound the
-    // position implies joins that one range as the nearer of the two (always the position, which lies inside the
-    // bound), so there is a single bound on that side for the seek to start from, never the filter's; a strict
-    // bound also excludes its own instant (<>), so the predicate is exact whatever the position.
-    protected override string TimestampPosition(string column, string after, IReadOnlyList<KeysetPlan.ShapeBound> implied)
-    {
-        const string position = "@" + ImportParameters.AfterTimestamp;
-        var bound = implied.Count == 0 ? null : "@" + implied[0].Slot.Parameter;
-        var start = bound is null ? position : after == "<" ? Least(position, bound) : Greatest(position, bound);
-        var strict = bound is not null && !implied[0].Operator.IsInclusive() ? $" AND {column} <> {bound}" : string.Empty;
-        return $"{column} {after}= {start} AND ({column} {after} {position} OR id {after} @{ImportParameters.AfterId}){strict}";
-    }
-
-    protected override string Greatest(string first, string second) => $"CASE WHEN {first} >= {second} THEN {first} ELSE {second} END";
-
-    protected override string Least(string first, string second) => $"CASE WHEN {first} <= {second} THEN {first} ELSE {second} END";
-
-    protected override string MergedPage(KeysetQueryShape shape, IReadOnlyList<Arm> arms)
-    {
-        const string take = "@" + ImportParameters.Take;
-        var branches = arms.Select((arm, i) =>
-            $"    SELECT {ImportColumns.Aliases} FROM (SELECT TOP ({take}) {ImportColumns.SelectList} FROM {arm.Source} WHERE {arm.Where} ORDER BY {OrderBy(shape)}) AS s{i.ToString(CultureInfo.InvariantCulture)}");
-        return $"""
-            SELECT TOP ({take}) {ImportColumns.Aliases}
+        var arms = Enumerable.Range(0, ImportStatusSet.StatusCount)
+            .Select(code => code.ToString(CultureInfo.InvariantCulture))
+            .Select(code => (
+                From: From(shape.StatusIndex()),
+                Where: And([$"account_id = @{AccountId}", $"status = {code} AND {code} IN ({StatusList})", .. SeekRange(shape), .. shape.Residual().Select(bound => bound.Predicate)])))
+            .ToArray();
+        var pages = arms.Select((arm, i) =>
+            $"    SELECT {ImportColumns.Aliases} FROM (SELECT TOP (@{Take}) {ImportColumns.SelectList} FROM {arm.From} WHERE {arm.Where} ORDER BY {orderBy}) AS s{i.ToString(CultureInfo.InvariantCulture)}");
+        var counts = arms.Select((arm, i) =>
+            $"SELECT x FROM (SELECT TOP (@{CountCap}) 1 AS x FROM {arm.From} WHERE {arm.Where} ORDER BY {orderBy}) AS s{i.ToString(CultureInfo.InvariantCulture)}");
+        return (
+            $"""
+            SELECT TOP (@{Take}) {ImportColumns.Aliases}
             FROM (
-            {string.Join("\n    UNION ALL\n", branches)}
+            {string.Join("\n    UNION ALL\n", pages)}
             ) AS u
             ORDER BY {AliasOrderBy(shape)};
-            """;
+            """,
+            $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@{CountCap}) x FROM ({string.Join(" UNION ALL ", counts)}) AS u) AS c;");
     }
 
-    protected override string MergedCount(KeysetQueryShape shape, IReadOnlyList<Arm> arms)
+    /// <summary>A probed range's page and count, read through the filter column's own index (under the probe cap of rows).</summary>
+    internal static (string Page, string Count) Range(KeysetQueryShape shape, string column)
     {
-        const string countCap = "@" + ImportParameters.CountCap;
-        var branches = arms.Select((arm, i) =>
-            $"SELECT x FROM (SELECT TOP ({countCap}) 1 AS x FROM {arm.Source} WHERE {arm.Where} ORDER BY {OrderBy(shape)}) AS s{i.ToString(CultureInfo.InvariantCulture)}");
-        return $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP ({countCap}) x FROM ({string.Join(" UNION ALL ", branches)}) AS u) AS c;";
+        var from = From(IndexFor(ImportColumns.SortKeyOf(column)));
+        var where = And(
+        [
+            $"account_id = @{AccountId}",
+            .. shape.FiltersStatus ? [$"status IN ({StatusList})"] : Array.Empty<string>(),
+            .. shape.Bounds().Select(bound => bound.Predicate),
+            .. shape.HasPosition ? [Position(shape, implied: null)] : Array.Empty<string>(),
+        ]);
+        return (
+            Page(from, where, shape.OrderBy()),
+            $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@{CountCap}) 1 AS x FROM {from} WHERE {where}) AS c;");
     }
 
-    /// <summary>The variable holding probe <paramref name="i"/>'s capped count.</summary>
-    public static string ProbeVariable(int i) => "@probe_" + i.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The count left-joined to the page, so an empty page still brings its count: one row whose other columns are NULL.</summary>
+    internal static string Fold(KeysetQueryShape shape, (string Page, string Count) statements) => $"""
+        SELECT r.Remaining, {string.Join(", ", ImportColumns.Aliases.Split(", ").Select(alias => "p." + alias))}
+        FROM ({statements.Count.TrimEnd(';')}) AS r
+        LEFT JOIN (
+        {statements.Page.TrimEnd(';')}
+        ) AS p ON 1 = 1
+        ORDER BY {AliasOrderBy(shape, "p.")};
+        """;
 
-    /// <summary>
-    /// Page and count as one statement: the count (one row) left-joined to the page, so each is evaluated once and an
-    /// empty page still brings its count. Column 0 is the count; an empty page is one row whose columns after it are NULL.
-    /// </summary>
-    public static string Fold(KeysetQueryShape shape, IReadOnlyList<string> pageAndCount)
+    /// <summary>With probed columns, <see cref="KeysetQueryShape.ChooseRange"/> in T-SQL before the folded statements.</summary>
+    private static string Batch(KeysetQueryShape shape)
     {
-        ArgumentNullException.ThrowIfNull(pageAndCount);
-        var columns = string.Join(", ", ImportColumns.Aliases.Split(", ").Select(alias => "p." + alias));
-        return $"""
-            SELECT r.Remaining, {columns}
-            FROM ({pageAndCount[1].TrimEnd(';')}) AS r
-            LEFT JOIN (
-            {pageAndCount[0].TrimEnd(';')}
-            ) AS p ON 1 = 1
-            ORDER BY {AliasOrderBy(shape, "p")};
-            """;
-    }
-
-    private string Batch(KeysetQueryShape shape)
-    {
-        var statements = Of(shape);
-        if (statements.Ranges.Count == 0)
+        var seek = Fold(shape, Seek(shape));
+        var columns = shape.ProbedColumns();
+        if (columns.Count == 0)
         {
-            return Fold(shape, statements.Seek);
+            return seek;
         }
 
         var batch = new StringBuilder();
-        for (var i = 0; i < statements.Ranges.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            batch.Append(CultureInfo.InvariantCulture, $"DECLARE {ProbeVariable(i)} int = {ProbeCount(statements.Plan, statements.Ranges[i].Column)};\n");
+            var where = And([$"account_id = @{AccountId}", .. shape.Bounds().Where(bound => bound.Column == columns[i]).Select(bound => bound.Predicate)]);
+            batch.Append(CultureInfo.InvariantCulture,
+                $"DECLARE {ProbeVariable(i)} int = (SELECT COUNT(*) FROM (SELECT TOP (@{ProbeCap}) 1 AS x FROM {From(IndexFor(ImportColumns.SortKeyOf(columns[i])))} WHERE {where}) AS p);\n");
         }
 
-        // The smallest range under the cap (the first on a tie), else the seek: KeysetStatements.Choose in T-SQL.
-        for (var i = 0; i < statements.Ranges.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            var condition = $"{ProbeVariable(i)} < @{ImportParameters.ProbeCap}";
-            for (var j = i + 1; j < statements.Ranges.Count; j++)
+            var condition = $"{ProbeVariable(i)} < @{ProbeCap}";
+            for (var j = i + 1; j < columns.Count; j++)
             {
                 condition += $" AND {ProbeVariable(i)} <= {ProbeVariable(j)}";
             }
 
             batch.Append(i == 0 ? "IF " : "ELSE IF ").Append(condition).Append('\n')
-                .Append(Fold(shape, statements.Ranges[i].Statements)).Append('\n');
+                .Append(Fold(shape, Range(shape, columns[i]))).Append('\n');
         }
 
-        return batch.Append("ELSE\n").Append(Fold(shape, statements.Seek)).ToString();
+        return batch.Append("ELSE\n").Append(seek).ToString();
     }
+
+    private static string From(string index) => $"dbo.imports WITH (INDEX ({index}), FORCESEEK)";
+
+    private static string Page(string from, string where, string orderBy) => $"""
+        SELECT TOP (@{Take}) {ImportColumns.SelectList}
+        FROM {from}
+        WHERE {where}
+        ORDER BY {orderBy};
+        """;
+
+    private static IEnumerable<string> SeekRange(KeysetQueryShape shape) =>
+    [
+        .. shape.SeekBounds(Greatest, Least),
+        .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+    ];
+
+    /// <summary>
+    /// No row values in T-SQL: the redundant inclusive range <c>created_at &lt;= @after_ts</c> is what the seek uses, the
+    /// OR only settles ties at its edge. A bound the position implies joins that range as the nearer of the two (always
+    /// the position), so the seek has one bound on that side to start from, never the filter's; <c>&lt;&gt;</c> keeps a
+    /// strict bound exact.
+    /// </summary>
+    private static string Position(KeysetQueryShape shape, KeysetBound? implied)
+    {
+        var after = shape.After();
+        if (shape.SortKey == ImportSortKey.Id)
+        {
+            return $"id {after} @{AfterId}";
+        }
+
+        var column = shape.SortColumn();
+        const string position = "@" + AfterTimestamp;
+        var start = implied is null ? position : after == "<" ? Least(position, implied.Placeholder) : Greatest(position, implied.Placeholder);
+        var strict = implied is not null && !implied.Operator.IsInclusive() ? $" AND {column} <> {implied.Placeholder}" : string.Empty;
+        return $"{column} {after}= {start} AND ({column} {after} {position} OR id {after} @{AfterId}){strict}";
+    }
+
+    private static string Greatest(string first, string second) => $"CASE WHEN {first} >= {second} THEN {first} ELSE {second} END";
+
+    private static string Least(string first, string second) => $"CASE WHEN {first} <= {second} THEN {first} ELSE {second} END";
+
+    private static string AliasOrderBy(KeysetQueryShape shape, string qualifier = "")
+    {
+        var order = shape.Order();
+        return shape.SortKey == ImportSortKey.Id
+            ? $"{qualifier}Id {order}"
+            : $"{qualifier}{ImportColumns.AliasOf(shape.SortColumn())} {order}, {qualifier}Id {order}";
+    }
+
+    private static string ProbeVariable(int i) => "@probe_" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static string And(IEnumerable<string> predicates) => string.Join(" AND ", predicates);
 }

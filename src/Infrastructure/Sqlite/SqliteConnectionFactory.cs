@@ -5,16 +5,11 @@ using Microsoft.Data.Sqlite;
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// Opens one pooled connection per unit of work (per <see cref="DatabaseConnectionScope"/> when one is open, so an
-/// HTTP request's reads share one) and ties a cancellation token and a time budget to each read.
-/// SQLite statements run synchronously and <see cref="SqliteCommand.Cancel"/> does nothing, so both
-/// interrupt the connection (<c>sqlite3_interrupt</c>): the running statement stops at its next step.
+/// One pooled connection per unit of work (per <see cref="DatabaseConnectionScope"/> when one is open), with a
+/// cancellation token and a time budget on each read. SQLite statements run synchronously and
+/// <see cref="SqliteCommand.Cancel"/> does nothing, so both interrupt the connection (<c>sqlite3_interrupt</c>).
 /// </summary>
-/// <param name="statementBudget">
-/// How long one unit of work run by <see cref="RunAsync{T}"/> may take once its connection is open
-/// (<c>Database:StatementTimeoutMs</c>); null for no budget. Past it the statement is interrupted and
-/// <see cref="QueryTooExpensiveException"/> is thrown.
-/// </param>
+/// <param name="statementBudget">How long a unit of work may take once its connection is open; null for no budget.</param>
 internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan? statementBudget = null)
 {
     private const int SqliteInterrupt = 9;
@@ -22,7 +17,6 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
     // The schema declares foreign keys; SQLite enforces them only when each connection asks.
     public string ConnectionString { get; } = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
 
-    /// <summary>The time budget of one unit of work, or null when there is none.</summary>
     public TimeSpan? StatementBudget { get; } = statementBudget;
 
     private long opened;
@@ -46,7 +40,7 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
         }
     }
 
-    /// <summary>Interrupts whatever <paramref name="connection"/> is running when <paramref name="cancellationToken"/> fires; dispose to detach.</summary>
+    /// <summary>Dispose to detach.</summary>
     public static CancellationTokenRegistration InterruptOnCancel(SqliteConnection connection, CancellationToken cancellationToken) =>
         cancellationToken.Register(
             static state =>
@@ -59,10 +53,6 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
             },
             connection);
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on an open connection within the time budget, translating interrupts
-    /// (cancelled request, or budget spent) and unavailability.
-    /// </summary>
     public Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -79,10 +69,8 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
 
     private async Task<T> RunOnAsync<T>(SqliteConnection connection, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-
-        // The budget starts once the connection is open: it times the statements, not the pool. The
-        // registrations are disposed before the connection goes back to the pool (reverse declaration order),
-        // and disposing one waits for a callback that is running, so no interrupt reaches the next user.
+        // The budget times the statements, not the pool. The registrations are disposed before the connection goes
+        // back to the pool, and disposing one waits for a running callback, so no interrupt reaches the next user.
         using var budget = StatementBudget is { } limit ? new CancellationTokenSource(limit) : null;
         using var interrupt = InterruptOnCancel(connection, cancellationToken);
         using var overBudget = budget is null ? default : InterruptOnCancel(connection, budget.Token);

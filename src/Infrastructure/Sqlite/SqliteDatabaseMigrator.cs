@@ -5,19 +5,12 @@ using Microsoft.Extensions.Logging;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
-/// <summary>
-/// Creates the database file when missing, switches it to WAL (readers never wait for the writer) and
-/// applies the embedded SQLite scripts with DbUp, each once, in name order.
-/// </summary>
+/// <summary>Creates the file when missing, switches it to WAL (readers never wait for the writer) and applies the scripts with DbUp.</summary>
 internal sealed class SqliteDatabaseMigrator(SqliteConnectionFactory connections, ILogger<SqliteDatabaseMigrator> logger) : IDatabaseMigrator
 {
-    /// <summary>
-    /// What DbUp journals each script under: the resource names of the release that first shipped them, from
-    /// <c>Database/Sqlite/Migrations</c>. Frozen; the csproj gives the scripts these names wherever they live.
-    /// </summary>
+    /// <summary>What DbUp journals each script under, from the folder they first shipped from: frozen (the csproj keeps the names).</summary>
     internal const string JournalPrefix = "ImportsService.Infrastructure.Database.Sqlite.Migrations.";
 
-    /// <summary>The embedded migration scripts, in the order DbUp applies them.</summary>
     public static IReadOnlyList<(string Name, string Contents)> Scripts() => MigrationScripts.Read(JournalPrefix);
 
     public async Task MigrateAsync(CancellationToken cancellationToken)

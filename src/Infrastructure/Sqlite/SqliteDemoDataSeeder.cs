@@ -7,10 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
-/// <summary>
-/// Seeds SQLite: the demo tenants in one transaction, generated imports in batches of one transaction
-/// each through one prepared INSERT, which keeps a million rows well under a minute.
-/// </summary>
+/// <summary>Imports in batches of one transaction each through one prepared INSERT: a million rows well under a minute.</summary>
 internal sealed class SqliteDemoDataSeeder(SqliteConnectionFactory connections, ApiReleases releases, ILogger<SqliteDemoDataSeeder> logger) : IDemoDataSeeder
 {
     private const int BatchSize = 20_000;

@@ -2,10 +2,7 @@ using ImportsService.Domain.Imports;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
-/// <summary>
-/// A row as the SQLite statement returns it: every column aliased to one of these names, timestamps as
-/// microseconds since the Unix epoch. Mapped to the domain record by hand, in one place.
-/// </summary>
+/// <summary>Timestamps as microseconds since the Unix epoch.</summary>
 internal sealed record SqliteImportRow(
     long Id,
     string Type,

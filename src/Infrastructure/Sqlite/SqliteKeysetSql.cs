@@ -1,27 +1,28 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
+using static ImportsService.Infrastructure.Keyset.KeysetArguments;
 
 namespace ImportsService.Infrastructure.Sqlite;
 
 /// <summary>
-/// The SQLite hooks of the keyset statements (<see cref="KeysetSql"/>). Every statement names its covering index
-/// with INDEXED BY so the plan cannot drift to a sort or a scan (SQLite refuses the statement instead), and the
-/// position is a row-value comparison <c>(created_at, id) &lt; (@after_ts, @after_id)</c>, which SQLite turns into
-/// one index range. The status arms, one per included status, are one compound SELECT under one ORDER BY … LIMIT:
-/// SQLite runs each arm as a co-routine reading its index range in sort order and merges them (<c>MERGE (UNION ALL)</c>),
-/// pulling only as many rows from each as the LIMIT takes, so no arm needs a LIMIT of its own and nothing is sorted.
+/// The SQLite keyset statements (ADR 0002, ADR 0007), cached per shape and number of statuses as the commands a request
+/// sends. Every read names its index with INDEXED BY: the plan cannot drift to a sort or a scan (SQLite refuses instead).
 /// </summary>
-internal sealed class SqliteKeysetSql : KeysetSql
+internal static class SqliteKeysetSql
 {
-    /// <summary>One parameter for any set of statuses: bit n of the mask admits status code n.</summary>
-    public const string StatusMaskParameter = "status_mask";
+    /// <summary>A probed range's residual status check, one parameter for any set: bit n admits status code n.</summary>
+    public const string StatusMask = "status_mask";
 
-    private SqliteKeysetSql()
-    {
-    }
+    private static readonly ConcurrentDictionary<(KeysetQueryShape Shape, int Statuses), Commands> Cache = new();
 
-    public static SqliteKeysetSql Instance { get; } = new();
+    public static Commands For(KeysetQueryShape shape, int statuses) =>
+        Cache.GetOrAdd((shape, shape.FiltersStatus ? Arms(statuses) : 0), static key => new Commands(
+            Probe(key.Shape),
+            [.. key.Shape.ProbedColumns().Select(column => Joined(Range(key.Shape, column)))],
+            Joined(Seek(key.Shape, key.Statuses))));
 
     public static string IndexFor(ImportSortKey key) => key switch
     {
@@ -31,71 +32,126 @@ internal sealed class SqliteKeysetSql : KeysetSql
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
-    public override string SortIndex(ImportSortKey key) => IndexFor(key);
-
-    protected override string StatusPredicate => $"((@{StatusMaskParameter} >> status) & 1) = 1";
-
-    /// <summary>The parameter carrying the <paramref name="arm"/>-th member of the status set (in code order).</summary>
     public static string StatusParameter(int arm) => "status_" + arm.ToString(CultureInfo.InvariantCulture);
 
-    // SQLite prepares a statement's text on every request, and preparing ten arms costs more than reading a page: one
-    // arm per included status, the status a parameter, one text per number of statuses (at most ten per shape).
-    protected override int StatusArms(int statuses) => statuses is >= 1 and <= ImportStatusSet.StatusCount
+    /// <summary>
+    /// The page and the capped count, the count reading in the page's order so it stops where the page found its rows.
+    /// A status filter has one arm per included status, the status a parameter: SQLite prepares the text on every
+    /// request, and preparing ten arms cost more than reading a page (ADR 0007).
+    /// </summary>
+    internal static (string Page, string Count) Seek(KeysetQueryShape shape, int statuses)
+    {
+        var orderBy = shape.OrderBy();
+        if (!shape.FiltersStatus)
+        {
+            var from = $"imports INDEXED BY {IndexFor(shape.SortKey)}";
+            var where = And([$"account_id = @{AccountId}", .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape)]);
+            return (
+                $"""
+                SELECT {ImportColumns.SelectList}
+                FROM {from}
+                WHERE {where}
+                ORDER BY {orderBy} LIMIT @{Take};
+                """,
+                $"SELECT COUNT(*) AS Remaining FROM (SELECT 1 AS x FROM {from} WHERE {where} ORDER BY {orderBy} LIMIT @{CountCap}) AS c;");
+        }
+
+        var arms = Enumerable.Range(0, Arms(statuses))
+            .Select(arm => (
+                From: $"imports INDEXED BY {shape.StatusIndex()}",
+                Where: And([$"account_id = @{AccountId}", $"status = @{StatusParameter(arm)}", .. SeekRange(shape), .. shape.Residual().Select(bound => bound.Predicate)])))
+            .ToArray();
+
+        // Under one ORDER BY … LIMIT SQLite merges the arms' ranges in sort order (MERGE (UNION ALL)), pulling only what
+        // the LIMIT takes, so no arm needs a LIMIT of its own (one per arm added a temporary B-tree each).
+        var page = string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {ImportColumns.SelectList}\nFROM {arm.From}\nWHERE {arm.Where}"))
+                   + $"\nORDER BY {orderBy} LIMIT @{Take};";
+
+        // Each arm capped, the arms one after another: the count needs no order, and a merge's per-row cost was most of its time.
+        var capped = arms.Select(arm => $"SELECT 1 AS x FROM {arm.From} WHERE {arm.Where} ORDER BY {orderBy} LIMIT @{CountCap}").ToArray();
+        var count = capped.Length == 1
+            ? $"SELECT COUNT(*) AS Remaining FROM ({capped[0]}) AS c;"
+            : $"SELECT COUNT(*) AS Remaining FROM ({string.Join(" UNION ALL ", capped.Select(arm => $"SELECT x FROM ({arm})"))} LIMIT @{CountCap}) AS c;";
+        return (page, count);
+    }
+
+    /// <summary>One row: each probed column's range counted up to the probe cap on the column's own index.</summary>
+    internal static string? Probe(KeysetQueryShape shape)
+    {
+        var columns = shape.ProbedColumns();
+        return columns.Count == 0
+            ? null
+            : "SELECT " + string.Join(", ", columns.Select((column, i) =>
+            {
+                var where = And([$"account_id = @{AccountId}", .. shape.Bounds().Where(bound => bound.Column == column).Select(bound => bound.Predicate)]);
+                var probe = $"(SELECT COUNT(*) FROM (SELECT 1 AS x FROM imports INDEXED BY {IndexFor(ImportColumns.SortKeyOf(column))} WHERE {where} LIMIT @{ProbeCap}) AS p)";
+                return $"{probe} AS probe_{i.ToString(CultureInfo.InvariantCulture)}";
+            })) + ";";
+    }
+
+    /// <summary>
+    /// A probed range's page and count, read through the filter column's own index (under the probe cap of rows). The page
+    /// top-N sorts only (key, id) and fetches the take rows it keeps by primary key: sorting whole rows cost a third more.
+    /// It reads the range in the page's direction because ids and timestamps mostly rise together, so the kept rows come
+    /// first (2,000 rows by id desc: 0.4 ms instead of 1.0–1.3 ms). <c>LIMIT -1</c> keeps SQLite from flattening the
+    /// innermost subquery and its order away.
+    /// </summary>
+    internal static (string Page, string Count) Range(KeysetQueryShape shape, string column)
+    {
+        var from = $"imports INDEXED BY {IndexFor(ImportColumns.SortKeyOf(column))}";
+        var where = And(
+        [
+            $"account_id = @{AccountId}",
+            .. shape.FiltersStatus ? [$"((@{StatusMask} >> status) & 1) = 1"] : Array.Empty<string>(),
+            .. shape.Bounds().Select(bound => bound.Predicate),
+            .. shape.HasPosition ? [Position(shape, implied: null)] : Array.Empty<string>(),
+        ]);
+        var order = shape.Order();
+        var (keys, keyOrder) = shape.SortKey == ImportSortKey.Id
+            ? ("id AS page_id", $"page_id {order}")
+            : ($"{shape.SortColumn()} AS page_key, id AS page_id", $"page_key {order}, page_id {order}");
+        return (
+            $"""
+            SELECT {ImportColumns.SelectList}
+            FROM (SELECT * FROM (SELECT {keys} FROM {from} WHERE {where} ORDER BY {column} {order} LIMIT -1)
+                  ORDER BY {keyOrder} LIMIT @{Take}) AS page
+            JOIN imports ON imports.id = page.page_id
+            ORDER BY {keyOrder};
+            """,
+            $"SELECT COUNT(*) AS Remaining FROM (SELECT 1 AS x FROM {from} WHERE {where} LIMIT @{CountCap}) AS c;");
+    }
+
+    private static int Arms(int statuses) => statuses is >= 1 and <= ImportStatusSet.StatusCount
         ? statuses
         : throw new ArgumentOutOfRangeException(nameof(statuses), statuses, "A status set has one to ten members.");
 
-    protected override string StatusArm(int arm) => $"status = @{StatusParameter(arm)}";
+    private static IEnumerable<string> SeekRange(KeysetQueryShape shape) =>
+    [
+        .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"),
+        .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+    ];
 
-    protected override string Source(string index) => $"imports INDEXED BY {index}";
-
-    protected override string Top(string rows) => string.Empty;
-
-    protected override string Limit(string rows) => $" LIMIT {rows}";
-
-    // A unary + keeps a term from being used as an index bound (a documented SQLite idiom): the implied bound is
-    // checked on the rows the position's range reads and can never become where that range starts.
-    protected override string TimestampPosition(string column, string after, IReadOnlyList<KeysetPlan.ShapeBound> implied) =>
-        $"({column}, id) {after} (@{ImportParameters.AfterTimestamp}, @{ImportParameters.AfterId})"
-        + string.Concat(implied.Select(bound => $" AND +{column} {ImportColumns.Operator(bound.Operator)} @{bound.Slot.Parameter}"));
-
-    protected override string Greatest(string first, string second) => $"max({first}, {second})";
-
-    protected override string Least(string first, string second) => $"min({first}, {second})";
-
-    // The probed range's page sorts keys, not rows: the range (at most the probe's cap of index entries) is read in the
-    // page's direction, only (key, id) of each row that passes goes into the top-N sort, and the take rows it keeps are
-    // then fetched by primary key and put back in order (a sort of at most take rows). Sorting whole rows cost about a
-    // third more at the cap (docs/performance.md). Reading in the page's direction: ids, created_at and updated_at mostly
-    // rise together, so the rows the page keeps come first and the top-N sort turns the rest away at a glance (2,000 rows
-    // sorted by id desc: about 0.4 ms instead of 1.0–1.3 ms). LIMIT -1 (none) keeps SQLite from flattening the innermost
-    // subquery and its order away.
-    protected override string RangePage(KeysetQueryShape shape, string source, string where, string column)
+    /// <summary>
+    /// A row value, which SQLite turns into one index range. A unary + keeps a term from being used as an index bound (a
+    /// documented SQLite idiom): the bound the position implies is checked, and can never become where the range starts.
+    /// </summary>
+    private static string Position(KeysetQueryShape shape, KeysetBound? implied)
     {
-        var order = ImportColumns.Order(shape.Direction);
-        var byId = shape.SortKey == ImportSortKey.Id;
-        var keys = byId ? "id AS page_id" : $"{ImportColumns.SortColumn(shape.SortKey)} AS page_key, id AS page_id";
-        var keyOrder = byId ? $"page_id {order}" : $"page_key {order}, page_id {order}";
-        return $"""
-            SELECT {ImportColumns.SelectList}
-            FROM (SELECT * FROM (SELECT {keys} FROM {source} {where} ORDER BY {column} {order} LIMIT -1)
-                  ORDER BY {keyOrder} LIMIT @{ImportParameters.Take}) AS page
-            JOIN imports ON imports.id = page.page_id
-            ORDER BY {keyOrder};
-            """;
+        var after = shape.After();
+        if (shape.SortKey == ImportSortKey.Id)
+        {
+            return $"id {after} @{AfterId}";
+        }
+
+        var column = shape.SortColumn();
+        return $"({column}, id) {after} (@{AfterTimestamp}, @{AfterId})"
+               + (implied is null ? string.Empty : $" AND +{column} {implied.Comparison} {implied.Placeholder}");
     }
 
-    protected override string MergedPage(KeysetQueryShape shape, IReadOnlyList<Arm> arms) =>
-        string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {ImportColumns.SelectList}\nFROM {arm.Source}\nWHERE {arm.Where}"))
-        + $"\nORDER BY {OrderBy(shape)} LIMIT @{ImportParameters.Take};";
+    private static string And(IEnumerable<string> predicates) => string.Join(" AND ", predicates);
 
-    // Per-status capped counts, summed and capped: each arm reads in the page's order and stops at count_cap; the arms
-    // run one after another (no merge: the count needs no order) until count_cap rows in all.
-    protected override string MergedCount(KeysetQueryShape shape, IReadOnlyList<Arm> arms)
-    {
-        const string countCap = "@" + ImportParameters.CountCap;
-        var capped = arms.Select(arm => $"SELECT 1 AS x FROM {arm.Source} WHERE {arm.Where} ORDER BY {OrderBy(shape)} LIMIT {countCap}").ToArray();
-        return capped.Length == 1
-            ? $"SELECT COUNT(*) AS Remaining FROM ({capped[0]}) AS c;"
-            : $"SELECT COUNT(*) AS Remaining FROM ({string.Join(" UNION ALL ", capped.Select(arm => $"SELECT x FROM ({arm})"))} LIMIT {countCap}) AS c;";
-    }
+    private static string Joined((string Page, string Count) statements) => statements.Page + "\n" + statements.Count;
+
+    /// <summary>One command each: the probe, then the page and count of the range it chooses (ranges in probed-column order) or of the seek.</summary>
+    internal sealed record Commands(string? Probe, IReadOnlyList<string> Ranges, string Seek);
 }

@@ -4,6 +4,9 @@ using ImportsService.Application.Imports.GetImport;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure;
+using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.SqlServer;
+using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ImportsService.IntegrationTests.Conventions;
 
 /// <summary>
-/// Every port the Application declares (a public interface in a use-case folder that the Application does
-/// not implement itself, as it does ICursorKeyRing) has exactly one adapter
-/// in each dialect, and the service provider built for each provider resolves the port to that adapter.
+/// Every port the Application declares (a public interface in a use-case folder that the Application does not implement
+/// itself, as it does ICursorKeyRing) has exactly one adapter in each dialect (a class whose constructor takes that
+/// dialect's connection factory), and the service provider built for each provider resolves the port to that adapter.
 /// Nothing connects: the SQL Server provider is built against a server that is never asked.
 /// </summary>
 internal sealed class PortAdapterTests
@@ -30,7 +33,13 @@ internal sealed class PortAdapterTests
         .Where(type => type is { IsClass: true, IsAbstract: false })
         .ToArray();
 
-    public static IEnumerable<string> Dialects() => ["Sqlite", "SqlServer"];
+    private static readonly Dictionary<string, Type> ConnectionFactories = new(StringComparer.Ordinal)
+    {
+        ["Sqlite"] = typeof(SqliteConnectionFactory),
+        ["SqlServer"] = typeof(SqlServerConnectionFactory),
+    };
+
+    public static IEnumerable<string> Dialects() => ConnectionFactories.Keys;
 
     [Test]
     public void The_ports_are_the_interfaces_of_the_use_case_folders()
@@ -51,11 +60,21 @@ internal sealed class PortAdapterTests
     }
 
     [Test]
-    public void No_adapter_lives_outside_a_dialect_where_the_convention_would_not_register_it()
+    public void Every_adapter_takes_exactly_one_dialects_connection_factory_so_the_convention_registers_it()
     {
-        var stray = Ports.SelectMany(AdaptersOf).Where(type => !Dialects().Any(dialect => InDialect(type, dialect))).Select(type => type.FullName);
+        var stray = Ports.SelectMany(AdaptersOf).Where(type => Dialects().Count(dialect => InDialect(type, dialect)) != 1).Select(type => type.FullName);
 
         Assert.That(stray, Is.Empty);
+    }
+
+    /// <summary>A slice's adapter is found by its port and its connection factory, whatever its namespace: a copied slice registers itself.</summary>
+    [Test]
+    public void An_adapter_is_found_wherever_it_lives()
+    {
+        var found = PortAdapters.Of(typeof(SqliteConnectionFactory), [typeof(CopiedImportReader), typeof(SqliteConnectionFactory)]);
+
+        Assert.That(found, Is.EqualTo(new[] { (typeof(IImportReader), typeof(CopiedImportReader)) }));
+        Assert.That(PortAdapters.Of(typeof(SqlServerConnectionFactory), [typeof(CopiedImportReader)]), Is.Empty);
     }
 
     [TestCaseSource(nameof(Dialects))]
@@ -90,13 +109,18 @@ internal sealed class PortAdapterTests
 
     private static IEnumerable<Type> AdaptersOf(Type port) => InfrastructureTypes.Where(port.IsAssignableFrom);
 
-    private static bool InDialect(Type type, string dialect)
-    {
-        var root = "ImportsService.Infrastructure." + dialect;
-        return type.Namespace is { } ns && (ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal));
-    }
+    private static bool InDialect(Type type, string dialect) =>
+        type.GetConstructors().Any(constructor => constructor.GetParameters().Any(parameter => parameter.ParameterType == ConnectionFactories[dialect]));
 
     /// <summary><c>ImportsService.Application.&lt;Module&gt;.&lt;UseCase&gt;</c>, e.g. <c>Imports.ListImports</c>; not <c>Common.*</c>.</summary>
     private static bool IsUseCaseFolder(string? ns) =>
         ns?.Split('.') is ["ImportsService", "Application", var module, _] && module != "Common";
+
+    /// <summary>An adapter in a folder (here, a class) that no convention names.</summary>
+    private sealed class CopiedImportReader(SqliteConnectionFactory connections) : IImportReader
+    {
+        public SqliteConnectionFactory Connections { get; } = connections;
+
+        public Task<Import?> FindAsync(long accountId, long importId, CancellationToken cancellationToken) => Task.FromResult<Import?>(null);
+    }
 }

@@ -1,5 +1,5 @@
 using ImportsService.Domain.Imports;
-using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
 
 namespace ImportsService.IntegrationTests.Support;
 

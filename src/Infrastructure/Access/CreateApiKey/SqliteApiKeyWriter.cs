@@ -1,10 +1,11 @@
 using Dapper;
 using ImportsService.Application.Access.CreateApiKey;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Sqlite;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Access.CreateApiKey;
 
-/// <summary>Stores a new user, its key's hash and its membership in one transaction; nothing when the account is unknown.</summary>
+/// <summary>User, key and membership in one transaction; nothing when the account is unknown.</summary>
 internal sealed class SqliteApiKeyWriter(SqliteConnectionFactory connections) : IApiKeyWriter
 {
     internal const string FindAccount = "SELECT id FROM accounts WHERE token = @account_token;";

@@ -2,7 +2,7 @@ using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.IntegrationTests.Support;
 
-namespace ImportsService.IntegrationTests.Imports;
+namespace ImportsService.IntegrationTests.Imports.ListImports;
 
 /// <summary>
 /// Keyset semantics under writes: while a walk runs, another connection keeps inserting rows (some with

@@ -3,12 +3,18 @@ using System.Text.RegularExpressions;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Access.CreateApiKey;
+using ImportsService.Infrastructure.Access.ResolveCaller;
+using ImportsService.Infrastructure.Access.RevokeApiKey;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Imports.GetImport;
+using ImportsService.Infrastructure.Imports.ListImports;
+using ImportsService.Infrastructure.Keyset;
 using ImportsService.Infrastructure.SqlServer;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace ImportsService.IntegrationTests.Imports.SqlServer;
+namespace ImportsService.IntegrationTests.Database.SqlServer;
 
 /// <summary>
 /// What can be proved about the SQL Server provider without a server: every statement it can send parses
@@ -28,7 +34,7 @@ internal sealed class SqlServerStatementTests
         {
             var request = RequestOf(shape);
             Assert.That(KeysetQueryShape.Of(request), Is.EqualTo(shape), "the request built for a shape has that shape");
-            var sql = SqlServerKeysetSql.Instance.For(shape);
+            var sql = SqlServerKeysetSql.For(shape);
             texts.Add(sql);
 
             var (errors, variables, _) = Parse(sql);
@@ -58,8 +64,8 @@ internal sealed class SqlServerStatementTests
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqlServerKeysetSql.Instance.Statements(shape);
-            var index = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqlServerKeysetSql.IndexFor(shape.SortKey);
+            var statements = SeekStatements(shape);
+            var index = shape.FiltersStatus ? shape.StatusIndex() : SqlServerKeysetSql.IndexFor(shape.SortKey);
             var reads = PageReads.Matches(statements[0]).Select(m => (Source: m.Groups["source"].Value, Where: Spaced(m.Groups["where"].Value), OrderBy: m.Groups["order"].Value)).ToArray();
 
             Assert.That(statements, Has.Count.EqualTo(2));
@@ -78,7 +84,7 @@ internal sealed class SqlServerStatementTests
             }
 
             Assert.That(statements[0], Does.Not.Contain("IS NULL").And.Not.Contain(" OR @"), "no catch-all predicates");
-            Assert.That(SqlServerKeysetSql.Instance.For(shape), Does.Contain(statements[0].TrimEnd(';')).And.Contain(statements[1].TrimEnd(';')));
+            Assert.That(SqlServerKeysetSql.For(shape), Does.Contain(statements[0].TrimEnd(';')).And.Contain(statements[1].TrimEnd(';')));
         }
     }
 
@@ -94,10 +100,11 @@ internal sealed class SqlServerStatementTests
         var problems = new List<string>();
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqlServerKeysetSql.Instance.Of(shape);
-            var seekIndex = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqlServerKeysetSql.IndexFor(shape.SortKey);
-            var expected = new List<(string Sql, string Index)> { (statements.Seek[0], seekIndex), (statements.Seek[1], seekIndex) };
-            expected.AddRange(statements.Ranges.SelectMany(r => r.Statements.Select(sql => (sql, r.Index))));
+            var seek = SqlServerKeysetSql.Seek(shape);
+            var ranges = shape.ProbedColumns().Select(column => (Index: SqlServerKeysetSql.IndexFor(ImportColumns.SortKeyOf(column)), Statements: SqlServerKeysetSql.Range(shape, column))).ToArray();
+            var seekIndex = shape.FiltersStatus ? shape.StatusIndex() : SqlServerKeysetSql.IndexFor(shape.SortKey);
+            var expected = new List<(string Sql, string Index)> { (seek.Page, seekIndex), (seek.Count, seekIndex) };
+            expected.AddRange(ranges.SelectMany(r => new[] { (r.Statements.Page, r.Index), (r.Statements.Count, r.Index) }));
             foreach (var (sql, index) in expected)
             {
                 var reads = ReadsOfImports(sql);
@@ -107,10 +114,10 @@ internal sealed class SqlServerStatementTests
                 }
             }
 
-            var batchReads = ReadsOfImports(SqlServerKeysetSql.Instance.For(shape));
+            var batchReads = ReadsOfImports(SqlServerKeysetSql.For(shape));
             var batchIndexes = batchReads.Select(r => r.Index).ToHashSet(StringComparer.Ordinal);
             if (batchReads.Any(r => !r.ForceSeek || r.Index is null || !existing.Contains(r.Index))
-                || !batchIndexes.SetEquals(statements.Ranges.Select(r => r.Index).Append(seekIndex)))
+                || !batchIndexes.SetEquals(ranges.Select(r => r.Index).Append(seekIndex)))
             {
                 problems.Add($"{shape}: batch reads [{string.Join(", ", batchReads.Distinct())}]");
             }
@@ -128,17 +135,17 @@ internal sealed class SqlServerStatementTests
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqlServerKeysetSql.Instance.Of(shape);
-            var batch = Parse(SqlServerKeysetSql.Instance.For(shape)).Fragment;
+            var probed = shape.ProbedColumns().Count;
+            var batch = Parse(SqlServerKeysetSql.For(shape)).Fragment;
             var top = ((TSqlScript)batch).Batches.Single().Statements;
-            if (statements.Probe is null)
+            if (probed == 0)
             {
                 Assert.That(top.Single(), Is.InstanceOf<SelectStatement>(), shape.ToString());
                 continue;
             }
 
-            Assert.That(top.Take(statements.Ranges.Count), Has.All.InstanceOf<DeclareVariableStatement>(), shape.ToString());
-            Assert.That(top.Skip(statements.Ranges.Count).Single(), Is.InstanceOf<IfStatement>(), shape.ToString());
+            Assert.That(top.Take(probed), Has.All.InstanceOf<DeclareVariableStatement>(), shape.ToString());
+            Assert.That(top.Skip(probed).Single(), Is.InstanceOf<IfStatement>(), shape.ToString());
             var branches = new List<TSqlStatement>();
             for (TSqlStatement? branch = top[^1]; branch is IfStatement choice; branch = choice.ElseStatement)
             {
@@ -149,7 +156,7 @@ internal sealed class SqlServerStatementTests
                 }
             }
 
-            Assert.That(branches, Has.Count.EqualTo(statements.Ranges.Count + 1).And.All.InstanceOf<SelectStatement>(), shape.ToString());
+            Assert.That(branches, Has.Count.EqualTo(probed + 1).And.All.InstanceOf<SelectStatement>(), shape.ToString());
         }
     }
 
@@ -159,7 +166,7 @@ internal sealed class SqlServerStatementTests
         foreach (var shape in KeysetQueryShapes.All())
         {
             var parameters = SqlServerImportPageReader.Parameters(RequestOf(shape)).ToDictionary(p => p.Name);
-            var probed = SqlServerKeysetSql.Instance.Of(shape).Probe is not null;
+            var probed = shape.ProbedColumns().Count > 0;
 
             Assert.That(parameters.ContainsKey("probe_cap"), Is.EqualTo(probed), shape.ToString());
             foreach (var name in new[] { "take", "count_cap", "probe_cap" }.Where(parameters.ContainsKey))
@@ -169,7 +176,7 @@ internal sealed class SqlServerStatementTests
         }
 
         Assert.That(SqlServerImportPageReader.Parameters(RequestOf(new KeysetQueryShape(ImportSortKey.Id, SortDirection.Descending, false, BoundOperator.GreaterThan, null, null, null, false)))
-            .Single(p => p.Name == "probe_cap").Value, Is.EqualTo(KeysetPlan.ProbeCap));
+            .Single(p => p.Name == "probe_cap").Value, Is.EqualTo(KeysetQueryShape.ProbeCap));
     }
 
     [Test]
@@ -178,8 +185,8 @@ internal sealed class SqlServerStatementTests
         var strict = new KeysetQueryShape(ImportSortKey.CreatedAt, SortDirection.Descending, false, null, BoundOperator.LessThan, null, null, true);
         var inclusive = new KeysetQueryShape(ImportSortKey.UpdatedAt, SortDirection.Ascending, false, null, null, BoundOperator.GreaterThanOrEqual, null, true);
 
-        var descending = SqlServerKeysetSql.Instance.Statements(strict)[0];
-        var ascending = SqlServerKeysetSql.Instance.Statements(inclusive)[0];
+        var descending = SqlServerKeysetSql.Seek(strict).Page;
+        var ascending = SqlServerKeysetSql.Seek(inclusive).Page;
 
         Assert.That(descending, Does.Contain("created_at <= CASE WHEN @after_ts <= @created_upper THEN @after_ts ELSE @created_upper END AND (created_at < @after_ts OR id < @after_id) AND created_at <> @created_upper"));
         Assert.That(descending, Does.Not.Contain("created_at < @created_upper"));
@@ -190,8 +197,8 @@ internal sealed class SqlServerStatementTests
     [Test]
     public void A_bound_derived_from_the_other_timestamp_is_a_range_on_the_sort_key_and_with_the_keys_own_bound_the_tighter_of_the_two()
     {
-        var derived = SqlServerKeysetSql.Instance.Statements(new KeysetQueryShape(ImportSortKey.UpdatedAt, SortDirection.Descending, false, BoundOperator.GreaterThan, null, null, null, false))[0];
-        var both = SqlServerKeysetSql.Instance.Statements(new KeysetQueryShape(ImportSortKey.CreatedAt, SortDirection.Ascending, false, null, BoundOperator.LessThan, null, BoundOperator.LessThanOrEqual, false))[0];
+        var derived = SqlServerKeysetSql.Seek(new KeysetQueryShape(ImportSortKey.UpdatedAt, SortDirection.Descending, false, BoundOperator.GreaterThan, null, null, null, false)).Page;
+        var both = SqlServerKeysetSql.Seek(new KeysetQueryShape(ImportSortKey.CreatedAt, SortDirection.Ascending, false, null, BoundOperator.LessThan, null, BoundOperator.LessThanOrEqual, false)).Page;
 
         Assert.That(derived, Does.Contain("created_at > @created_lower").And.Contain("updated_at > @created_lower"));
         Assert.That(both, Does.Contain("updated_at <= @updated_upper")
@@ -265,16 +272,18 @@ internal sealed class SqlServerStatementTests
         Assert.That(schema.Checks.Keys, Is.SupersetOf(new[] { "ck_imports_status", "ck_imports_file_size" }));
         foreach (var key in Enum.GetValues<ImportSortKey>())
         {
-            Assert.That(schema.Indexes.Keys, Does.Contain(SqlServerKeysetSql.IndexFor(key)).And.Contain(KeysetSql.StatusIndex(key)));
+            Assert.That(schema.Indexes.Keys, Does.Contain(SqlServerKeysetSql.IndexFor(key)));
         }
+
+        Assert.That(schema.Indexes.Keys, Is.SupersetOf(KeysetQueryShapes.All().Select(shape => shape.StatusIndex()).Distinct()));
     }
 
     [Test]
     public void A_later_page_on_a_timestamp_is_a_redundant_range_then_the_tie_broken_by_id()
     {
-        var descending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true }))[0];
-        var ascending = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true }))[0];
-        var byId = SqlServerKeysetSql.Instance.Statements(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true }))[0];
+        var descending = SqlServerKeysetSql.Seek(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.CreatedAt, Direction: SortDirection.Descending, HasPosition: true })).Page;
+        var ascending = SqlServerKeysetSql.Seek(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.UpdatedAt, Direction: SortDirection.Ascending, HasPosition: true })).Page;
+        var byId = SqlServerKeysetSql.Seek(KeysetQueryShapes.All().First(s => s is { SortKey: ImportSortKey.Id, Direction: SortDirection.Descending, HasPosition: true })).Page;
 
         Assert.That(descending, Does.Contain("created_at <= @after_ts AND (created_at < @after_ts OR id < @after_id)"));
         Assert.That(descending, Does.Contain("ORDER BY created_at DESC, id DESC"));
@@ -318,7 +327,7 @@ internal sealed class SqlServerStatementTests
     public void The_import_lookup_and_the_page_select_every_column_under_the_name_of_the_row_records_property()
     {
         var properties = typeof(SqlServerImportRow).GetConstructors().Single().GetParameters().Select(p => p.Name).ToArray();
-        var page = SqlServerKeysetSql.Instance.Statements(KeysetQueryShape.Of(new KeysetPageRequest(1, ImportListing.Default, null, 51, 500)))[0];
+        var page = SqlServerKeysetSql.Seek(KeysetQueryShape.Of(new KeysetPageRequest(1, ImportListing.Default, null, 51, 500))).Page;
 
         foreach (var sql in new[] { SqlServerImportReader.Sql, page })
         {
@@ -615,6 +624,12 @@ internal sealed class SqlServerStatementTests
         Assert.That(script, Does.Contain("DEFAULT (0)").And.Contain("CHECK (hash_scheme IN (0, 1))"));
         Assert.That(indexes.Nonclustered, Is.EqualTo(new[] { "key_hash INCLUDE user_id, revoked_at, api_version, hash_scheme" }));
         Assert.That(script, Does.Contain("DROP_EXISTING = ON"), "replaces ux_api_keys_key_hash of 0001");
+    }
+
+    private static IReadOnlyList<string> SeekStatements(KeysetQueryShape shape)
+    {
+        var (page, count) = SqlServerKeysetSql.Seek(shape);
+        return [page, count];
     }
 
     /// <summary>A request of exactly <paramref name="shape"/>, with values at microsecond precision.</summary>

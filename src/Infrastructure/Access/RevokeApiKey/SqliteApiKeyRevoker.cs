@@ -4,8 +4,9 @@ using ImportsService.Application.Access.RevokeApiKey;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Access;
+using ImportsService.Infrastructure.Sqlite;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Access.RevokeApiKey;
 
 /// <summary>Marks an active key revoked; authentication skips revoked keys from the next request on.</summary>
 internal sealed class SqliteApiKeyRevoker(SqliteConnectionFactory connections) : IApiKeyRevoker

@@ -2,10 +2,11 @@ using System.Data;
 using Dapper;
 using ImportsService.Application.Access.CreateApiKey;
 using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.SqlServer;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Access.CreateApiKey;
 
-/// <summary>Stores a new user, its key's hash and its membership in one transaction (on the primary); nothing when the account is unknown.</summary>
+/// <summary>User, key and membership in one transaction; nothing when the account is unknown.</summary>
 internal sealed class SqlServerApiKeyWriter(SqlServerConnectionFactory connections) : IApiKeyWriter
 {
     internal const string FindAccount = "SELECT id FROM dbo.accounts WHERE token = @account_token;";
@@ -14,7 +15,7 @@ internal sealed class SqlServerApiKeyWriter(SqlServerConnectionFactory connectio
         "INSERT INTO dbo.api_keys (user_id, key_hash, hash_scheme, created_at) OUTPUT INSERTED.id VALUES (@user_id, @key_hash, @hash_scheme, @created_at);";
     internal const string InsertMembership = "INSERT INTO dbo.memberships (account_id, user_id, can_read_imports) VALUES (@account_id, @user_id, @can_read_imports);";
 
-    /// <summary>Every statement, for the parser tests.</summary>
+    /// <summary>For the parser tests.</summary>
     internal static IReadOnlyList<string> Statements { get; } = [FindAccount, InsertUser, InsertKey, InsertMembership];
 
     public async Task<CreatedApiKeyRow?> CreateAsync(NewApiKey key, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ internal sealed class SqlServerApiKeyWriter(SqlServerConnectionFactory connectio
         CommandDefinition Command(string sql, IEnumerable<TypedParameter> parameters) =>
             new(sql, TypedParameter.ToDapper(parameters), transaction, cancellationToken: cancellationToken);
 
-        var accountId = await connection.ExecuteScalarAsync<long?>(Command(FindAccount, [SqlServerCallerAccessReader.Token(key.AccountToken)]));
+        var accountId = await connection.ExecuteScalarAsync<long?>(Command(FindAccount, [TypedParameter.AccountToken("account_token", key.AccountToken)]));
         if (accountId is not { } account)
         {
             return null;
@@ -43,7 +44,6 @@ internal sealed class SqlServerApiKeyWriter(SqlServerConnectionFactory connectio
         return new CreatedApiKeyRow(keyId, userId, account);
     }
 
-    /// <summary>The key row's values, typed as its columns: bigint, binary(32), tinyint, datetime2(6).</summary>
     internal static IReadOnlyList<TypedParameter> KeyParameters(long userId, NewApiKey key, DateTime createdAtUtc)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -3,20 +3,18 @@ using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Access;
 using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Access.ResolveCaller;
 
-/// <summary>
-/// Looks a caller up on the primary, never on a readable secondary: a revoked key or a withdrawn
-/// membership must stop working at once, not after the replica catches up.
-/// </summary>
+/// <summary>On the primary, never a readable secondary: a revoked key or membership must stop working at once.</summary>
 internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : ICallerAccessReader
 {
     /// <summary>A key stored as its SHA-256 (the demo keys, keys from before peppered keys).</summary>
     internal static readonly string Sql = Lookup("k.key_hash = @key_hash", ApiKeyHashScheme.Sha256);
 
-    /// <summary>An issued key: its HMAC under any configured pepper (up to four seeks on the unique hash index).</summary>
+    /// <summary>An issued key: its HMAC under any configured pepper.</summary>
     internal static readonly string PepperedSql = Lookup(ApiKeyHashSlots.InList("k.key_hash"), ApiKeyHashScheme.HmacSha256);
 
     public Task<CallerAccessRow?> FindAsync(byte[] apiKeyHash, string accountToken, CancellationToken cancellationToken) =>
@@ -30,23 +28,16 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
             : FindAsync(PepperedSql, Parameters(lookup, accountToken), cancellationToken);
     }
 
-    /// <summary>
-    /// The hash as binary(32); the token as varchar(100). A token the column cannot hold (too long, or not
-    /// ASCII) is sent as NULL and matches no account: sized ANSI parameters would otherwise truncate it or
-    /// turn its characters into '?', and a mangled token could equal a real one.
-    /// </summary>
     internal static IReadOnlyList<TypedParameter> Parameters(byte[] apiKeyHash, string accountToken)
     {
         ArgumentNullException.ThrowIfNull(apiKeyHash);
-        return [TypedParameter.Binary("key_hash", apiKeyHash, SqlServerColumnLengths.KeyHash), Token(accountToken)];
+        return [TypedParameter.Binary("key_hash", apiKeyHash, SqlServerColumnLengths.KeyHash), TypedParameter.AccountToken("account_token", accountToken)];
     }
 
-    /// <summary>The four hash slots as binary(32), and the token as <see cref="Parameters(byte[], string)"/> sends it.</summary>
     internal static IReadOnlyList<TypedParameter> Parameters(ApiKeyLookup lookup, string accountToken) =>
-        [.. ApiKeyHashSlots.Values(lookup).Select(slot => TypedParameter.Binary(slot.Name, slot.Hash, SqlServerColumnLengths.KeyHash)), Token(accountToken)];
+        [.. ApiKeyHashSlots.Values(lookup).Select(slot => TypedParameter.Binary(slot.Name, slot.Hash, SqlServerColumnLengths.KeyHash)), TypedParameter.AccountToken("account_token", accountToken)];
 
-    // One round trip: the key (a seek on its unique hash, of the lookup's scheme) and, left-joined, the caller's
-    // membership of the named account. The scheme is a literal: each scheme has its own text.
+    // The key and, left-joined, the caller's membership in one round trip. The scheme is a literal: one text per scheme.
     private static string Lookup(string keyPredicate, ApiKeyHashScheme scheme) => $"""
         SELECT TOP (1) k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
                CAST(COALESCE(m.can_read_imports, 0) AS bit) AS CanReadImports, k.api_version AS ApiVersion,
@@ -56,13 +47,6 @@ internal sealed class SqlServerCallerAccessReader(SqlServerConnectionFactory con
         LEFT JOIN dbo.memberships AS m ON m.account_id = a.id AND m.user_id = k.user_id
         WHERE {keyPredicate} AND k.hash_scheme = {(int)scheme} AND k.revoked_at IS NULL;
         """;
-
-    /// <summary>The account token as varchar(100), or NULL (matching no account) when the column could not hold it unchanged.</summary>
-    internal static TypedParameter Token(string accountToken)
-    {
-        var storable = accountToken is { Length: > 0 and <= SqlServerColumnLengths.AccountToken } && accountToken.All(char.IsAscii);
-        return TypedParameter.Ansi("account_token", storable ? accountToken : null, SqlServerColumnLengths.AccountToken);
-    }
 
     private Task<CallerAccessRow?> FindAsync(string sql, IReadOnlyList<TypedParameter> parameters, CancellationToken cancellationToken) =>
         connections.RunAsync(

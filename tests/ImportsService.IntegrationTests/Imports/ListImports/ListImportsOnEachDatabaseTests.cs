@@ -4,9 +4,9 @@ using ImportsService.Domain.Imports;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ImportsService.IntegrationTests.Imports;
+namespace ImportsService.IntegrationTests.Imports.ListImports;
 
-internal sealed class ListImportsTests(string provider) : DatabaseTest(provider)
+internal sealed class ListImportsOnEachDatabaseTests(string provider) : DatabaseTest(provider)
 {
     private static readonly (ImportSortKey Key, string Name)[] TimestampKeys = [(ImportSortKey.CreatedAt, "sort[created_at]"), (ImportSortKey.UpdatedAt, "sort[updated_at]")];
 

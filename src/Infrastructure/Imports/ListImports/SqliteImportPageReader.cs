@@ -3,17 +3,14 @@ using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
+using ImportsService.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Imports.ListImports;
 
-/// <summary>
-/// Reads a keyset page from SQLite. Everything runs in one read transaction, so in WAL mode all of it sees the
-/// same snapshot even while writers commit: for a shape with a probe (<see cref="KeysetPlan.ProbeColumns"/>) the
-/// capped range counts first, which choose the access path, then that path's page and capped count.
-/// </summary>
+/// <summary>One read transaction, so in WAL mode the probe, the page and the count see one snapshot while writers commit.</summary>
 internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
@@ -26,16 +23,16 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
     internal static async Task<KeysetPage> ReadAsync(SqliteConnection connection, KeysetPageRequest request, int? commandTimeoutSeconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var statements = SqliteKeysetSql.Instance.Of(KeysetQueryShape.Of(request), request.Listing.Filter.Statuses?.Members.Count() ?? 0);
+        var commands = SqliteKeysetSql.For(KeysetQueryShape.Of(request), request.Listing.Filter.Statuses?.Members.Count() ?? 0);
         var parameters = Parameters(request);
         CommandDefinition Command(string sql, IDbTransaction transaction) =>
             new(sql, parameters, transaction, commandTimeoutSeconds, cancellationToken: cancellationToken);
 
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var path = statements.Seek;
-        if (statements.Probe is { } probe)
+        var pageAndCount = commands.Seek;
+        if (commands.Probe is { } probe)
         {
-            var counts = new List<long>(statements.Ranges.Count);
+            var counts = new List<long>(commands.Ranges.Count);
             await using (var reader = await connection.ExecuteReaderAsync(Command(probe, transaction)))
             {
                 await reader.ReadAsync(cancellationToken);
@@ -45,19 +42,19 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
                 }
             }
 
-            if (KeysetStatements.Choose(counts, KeysetPlan.ProbeCap) is { } range)
+            if (KeysetQueryShape.ChooseRange(counts) is { } range)
             {
-                path = statements.Ranges[range].Statements;
+                pageAndCount = commands.Ranges[range];
             }
         }
 
-        await using var results = await connection.QueryMultipleAsync(Command(path[0] + "\n" + path[1], transaction));
+        await using var results = await connection.QueryMultipleAsync(Command(pageAndCount, transaction));
         var records = (await results.ReadAsync<SqliteImportRow>()).Select(row => row.ToRecord()).ToArray();
         var remaining = await results.ReadSingleAsync<long>();
         return new KeysetPage(records, (int)remaining);
     }
 
-    /// <summary>Every value is a typed INTEGER parameter; timestamps are microseconds since the Unix epoch.</summary>
+    /// <summary>Every value an INTEGER; timestamps in microseconds since the Unix epoch.</summary>
     internal static DynamicParameters Parameters(KeysetPageRequest request)
     {
         var arguments = new Arguments();
@@ -75,10 +72,10 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
 
         public void Timestamp(string name, UtcTimestamp value) => Parameters.Add(name, value.UnixMicroseconds, DbType.Int64);
 
-        // The mask for the residual check of a probed range; one parameter per member for the arms of the seek.
+        // The mask for a probed range's residual check; one parameter per member for the seek's arms.
         public void Statuses(ImportStatusSet statuses)
         {
-            Parameters.Add(SqliteKeysetSql.StatusMaskParameter, statuses.Mask, DbType.Int64);
+            Parameters.Add(SqliteKeysetSql.StatusMask, statuses.Mask, DbType.Int64);
             var arm = 0;
             foreach (var status in statuses.Members)
             {

@@ -3,7 +3,7 @@ using ImportsService.Domain.Imports;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ImportsService.IntegrationTests.Imports;
+namespace ImportsService.IntegrationTests.Imports.GetImport;
 
 /// <summary>The GetImport port against a real database of each provider.</summary>
 internal sealed class ImportReaderTests(string provider) : DatabaseTest(provider)

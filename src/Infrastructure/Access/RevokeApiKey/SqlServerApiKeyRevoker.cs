@@ -3,10 +3,11 @@ using ImportsService.Application.Access.RevokeApiKey;
 using ImportsService.Domain.Access;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Access;
+using ImportsService.Infrastructure.SqlServer;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Access.RevokeApiKey;
 
-/// <summary>Marks an active key revoked, on the primary (where authentication reads): it stops working from the next request on.</summary>
+/// <summary>On the primary, where authentication reads: the key stops working from the next request on.</summary>
 internal sealed class SqlServerApiKeyRevoker(SqlServerConnectionFactory connections) : IApiKeyRevoker
 {
     internal static readonly string RevokeByHash =
@@ -20,7 +21,6 @@ internal sealed class SqlServerApiKeyRevoker(SqlServerConnectionFactory connecti
     public Task<int> RevokeAsync(long keyId, CancellationToken cancellationToken) =>
         ExecuteAsync(RevokeById, Parameters(keyId, DateTime.UtcNow), cancellationToken);
 
-    /// <summary>The four hash slots as binary(32), the scheme as tinyint, the time as datetime2(6).</summary>
     internal static IReadOnlyList<TypedParameter> Parameters(ApiKeyLookup lookup, DateTime revokedAtUtc)
     {
         ArgumentNullException.ThrowIfNull(lookup);

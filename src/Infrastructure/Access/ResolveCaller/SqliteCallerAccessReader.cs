@@ -4,9 +4,10 @@ using ImportsService.Application.Access.ResolveCaller;
 using ImportsService.Domain.Access;
 using ImportsService.Infrastructure.Access;
 using ImportsService.Infrastructure.Database;
+using ImportsService.Infrastructure.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.Sqlite;
+namespace ImportsService.Infrastructure.Access.ResolveCaller;
 
 internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : ICallerAccessReader
 {
@@ -40,8 +41,7 @@ internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connectio
         return FindAsync(PepperedSql, parameters, accountToken, cancellationToken);
     }
 
-    // One round trip: the key (by its unique hash, of the lookup's scheme) and, left-joined, the caller's
-    // membership of the named account. The scheme is a literal: each scheme has its own text.
+    // The key and, left-joined, the caller's membership in one round trip. The scheme is a literal: one text per scheme.
     private static string Lookup(string keyPredicate, ApiKeyHashScheme scheme) => $"""
         SELECT k.user_id AS UserId, k.key_hash AS StoredKeyHash, m.account_id AS AccountId,
                COALESCE(m.can_read_imports, 0) AS CanReadImports, k.api_version AS ApiVersion,
@@ -68,7 +68,7 @@ internal sealed class SqliteCallerAccessReader(SqliteConnectionFactory connectio
             cancellationToken);
     }
 
-    /// <summary>The stored 'YYYY-MM-DD' (the column's CHECK guarantees the shape); null stays null.</summary>
+    /// <summary>The column's CHECK guarantees 'YYYY-MM-DD'.</summary>
     private static DateOnly? ApiVersionOf(string? stored) =>
         stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

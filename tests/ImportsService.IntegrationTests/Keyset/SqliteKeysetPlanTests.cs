@@ -1,10 +1,11 @@
 using Dapper;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
 using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 
-namespace ImportsService.IntegrationTests.Imports.Sqlite;
+namespace ImportsService.IntegrationTests.Keyset;
 
 /// <summary>
 /// Every statement shape the SQLite reader can send must be an index SEARCH on the covering index of its
@@ -13,10 +14,6 @@ namespace ImportsService.IntegrationTests.Imports.Sqlite;
 /// </summary>
 internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
 {
-    [Test]
-    public void There_are_1944_statement_shapes() =>
-        Assert.That(KeysetQueryShapes.All().Distinct().Count(), Is.EqualTo(1944));
-
     /// <summary>
     /// Without a status filter: one SEARCH on the sort key's covering index. With one: one SEARCH per included status
     /// (here all ten, and one and three below) on the status-led covering index, each bounded by the account and its
@@ -32,9 +29,9 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         {
             foreach (var statuses in shape.FiltersStatus ? new[] { ImportStatusSet.StatusCount, 1, 3 } : [0])
             {
-                var index = shape.FiltersStatus ? KeysetSql.StatusIndex(shape.SortKey) : SqliteKeysetSql.IndexFor(shape.SortKey);
+                var index = shape.FiltersStatus ? shape.StatusIndex() : SqliteKeysetSql.IndexFor(shape.SortKey);
                 var seek = $"SEARCH imports USING COVERING INDEX {index} (account_id=?{(shape.FiltersStatus ? " AND status=?" : string.Empty)}";
-                var statements = statuses == ImportStatusSet.StatusCount ? SqliteKeysetSql.Instance.Statements(shape) : SqliteKeysetSql.Instance.Of(shape, statuses).Seek;
+                var statements = SeekStatements(shape, statuses);
                 for (var i = 0; i < statements.Count; i++)
                 {
                     var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statements[i], AllParameters)).Select(r => r.Detail).ToArray();
@@ -58,7 +55,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     /// <summary>
     /// Every statement the reader can send, of every shape, on every access path (seek, probe, probed range): the table is
     /// only ever read by SEARCH on a covering index bounded by the account, never scanned. The only sorts are the probed
-    /// range's page: a top-N sort of the keys of at most <see cref="KeysetPlan.ProbeCap"/> index entries (the probe chose
+    /// range's page: a top-N sort of the keys of at most <see cref="KeysetQueryShape.ProbeCap"/> index entries (the probe chose
     /// that path because the range holds fewer), then the take rows it keeps, each fetched by primary key, put back in
     /// order (SQLite skips that second sort where it sees the keys arrive in order); probe and range statements search the
     /// filter column's own index on its range.
@@ -71,14 +68,14 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         var probed = 0;
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqliteKeysetSql.Instance.Of(shape);
-            var checks = statements.Seek.Select(sql => (sql, Sorts: false, Column: (string?)null)).ToList();
-            if (statements.Probe is { } probe)
+            var checks = SeekStatements(shape).Select(sql => (sql, Sorts: false, Column: (string?)null)).ToList();
+            if (SqliteKeysetSql.Probe(shape) is { } probe)
             {
                 probed++;
-                checks.AddRange(statements.Ranges.Select(range => (probe, false, (string?)range.Column)));
-                checks.AddRange(statements.Ranges.Select(range => (range.Statements[0], true, (string?)range.Column)));
-                checks.AddRange(statements.Ranges.Select(range => (range.Statements[1], false, (string?)range.Column)));
+                var ranges = shape.ProbedColumns().Select(column => (Column: column, Statements: SqliteKeysetSql.Range(shape, column))).ToArray();
+                checks.AddRange(ranges.Select(range => (probe, false, (string?)range.Column)));
+                checks.AddRange(ranges.Select(range => (range.Statements.Page, true, (string?)range.Column)));
+                checks.AddRange(ranges.Select(range => (range.Statements.Count, false, (string?)range.Column)));
             }
 
             foreach (var (sql, sorts, column) in checks)
@@ -115,13 +112,12 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     public async Task A_bound_derived_from_the_other_timestamp_is_a_range_of_the_sort_keys_seek(ImportSortKey key, string range)
     {
         await using var connection = await Database.OpenAsync();
-        var shapes = KeysetQueryShapes.All().Where(s => s.SortKey == key && !s.HasPosition && KeysetPlan.Of(s) is { } plan
-                                                        && plan.Lower.Concat(plan.Upper).Any(b => b.Derived)).ToArray();
+        var shapes = KeysetQueryShapes.All().Where(s => s.SortKey == key && !s.HasPosition && (s.SeekSide(lower: true).Derived ?? s.SeekSide(lower: false).Derived) is not null).ToArray();
 
         Assert.That(shapes, Is.Not.Empty);
         foreach (var shape in shapes)
         {
-            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
+            foreach (var statement in SeekStatements(shape))
             {
                 var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statement, AllParameters)).Select(r => r.Detail).Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
                 Assert.That(plan, Has.All.Contains(range), shape.ToString());
@@ -136,17 +132,17 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     [Test]
     public void A_bound_the_position_implies_is_checked_but_cannot_start_the_seek()
     {
-        var shapes = KeysetQueryShapes.All().Where(s => KeysetPlan.Of(s).ImpliedByPosition.Count > 0).ToArray();
+        var shapes = KeysetQueryShapes.All().Where(s => s.ImpliedByPosition() is not null).ToArray();
 
         Assert.That(shapes, Is.Not.Empty);
         foreach (var shape in shapes)
         {
-            var bound = KeysetPlan.Of(shape).ImpliedByPosition.Single();
-            var written = $"+{bound.Slot.Column} {ImportColumnsOperator(bound.Operator)} @{bound.Slot.Parameter}";
-            foreach (var statement in SqliteKeysetSql.Instance.Statements(shape))
+            var bound = shape.ImpliedByPosition()!;
+            var written = $"+{bound.Column} {ImportColumnsOperator(bound.Operator)} @{bound.Parameter}";
+            foreach (var statement in SeekStatements(shape))
             {
                 Assert.That(statement, Does.Contain(written), shape.ToString());
-                Assert.That(statement.Replace(written, string.Empty, StringComparison.Ordinal), Does.Not.Contain("@" + bound.Slot.Parameter), shape.ToString());
+                Assert.That(statement.Replace(written, string.Empty, StringComparison.Ordinal), Does.Not.Contain("@" + bound.Parameter), shape.ToString());
             }
         }
     }
@@ -166,7 +162,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var statements = SqliteKeysetSql.Instance.Statements(shape);
+            var statements = SeekStatements(shape);
             var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].IndexOf("LIMIT", StringComparison.Ordinal)].Trim();
 
             Assert.That(statements[1], Does.Contain(orderBy + " LIMIT @count_cap"), shape.ToString());
@@ -179,10 +175,39 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         await using var connection = await Database.OpenAsync();
         var shape = KeysetQueryShapes.All().First(s => s is { SortKey: Domain.Imports.ImportSortKey.CreatedAt, HasPosition: true, CreatedLower: null, CreatedUpper: null });
 
-        var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Instance.Statements(shape)[0], AllParameters)).Single().Detail;
+        var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + SqliteKeysetSql.Seek(shape, ImportStatusSet.StatusCount).Page, AllParameters)).Single().Detail;
 
         // SQLite shows the row-value range by its leading column: the seek starts at the position.
         Assert.That(plan, Does.EndWith("(account_id=? AND created_at>?)"));
+    }
+
+    /// <summary>
+    /// The plan tests examine each statement on its own; a request sends them as cached commands: the probe alone, then one
+    /// range's page and count, or the seek's, as one command each.
+    /// </summary>
+    [Test]
+    public void The_commands_a_request_sends_are_exactly_the_statements_examined_here()
+    {
+        foreach (var shape in KeysetQueryShapes.All())
+        {
+            foreach (var statuses in shape.FiltersStatus ? Enumerable.Range(1, ImportStatusSet.StatusCount) : [0])
+            {
+                var commands = SqliteKeysetSql.For(shape, statuses);
+                var seek = SqliteKeysetSql.Seek(shape, statuses);
+
+                Assert.That(commands.Seek, Is.EqualTo(seek.Page + "\n" + seek.Count), shape.ToString());
+                Assert.That(commands.Probe, Is.EqualTo(SqliteKeysetSql.Probe(shape)), shape.ToString());
+                Assert.That(commands.Ranges, Is.EqualTo(shape.ProbedColumns().Select(column => SqliteKeysetSql.Range(shape, column)).Select(range => range.Page + "\n" + range.Count)), shape.ToString());
+                Assert.That(SqliteKeysetSql.For(shape, statuses), Is.SameAs(commands), "written once");
+            }
+        }
+    }
+
+    /// <summary>The seek's page and count, for a set of all ten statuses unless told otherwise.</summary>
+    private static IReadOnlyList<string> SeekStatements(KeysetQueryShape shape, int statuses = ImportStatusSet.StatusCount)
+    {
+        var (page, count) = SqliteKeysetSql.Seek(shape, statuses);
+        return [page, count];
     }
 
     /// <summary>

@@ -4,30 +4,26 @@ using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Keyset;
+using ImportsService.Infrastructure.SqlServer;
 using Microsoft.Extensions.Options;
 
-namespace ImportsService.Infrastructure.SqlServer;
+namespace ImportsService.Infrastructure.Imports.ListImports;
 
-/// <summary>
-/// Reads a keyset page from SQL Server in one batch, one round trip, on the read connection (a readable
-/// secondary when <c>ConnectionStrings:ImportsRead</c> is set). Page and capped count are one statement
-/// (<see cref="SqlServerKeysetSql.Fold"/>), so under READ_COMMITTED_SNAPSHOT, on a readable secondary, or with
-/// <see cref="SqlServerOptions.UseSnapshotIsolation"/> (the batch in one SNAPSHOT transaction) they read one snapshot.
-/// </summary>
-internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
+/// <summary>One batch, one round trip, on the read connection (a readable secondary when configured).</summary>
+internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory connections, IOptions<DatabaseOptions> options, IOptions<SqlServerOptions> sqlServerOptions) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sql = SqlServerKeysetSql.Instance.For(KeysetQueryShape.Of(request));
+        var sql = SqlServerKeysetSql.For(KeysetQueryShape.Of(request));
         var settings = options.Value;
 
         return connections.RunAsync(
             ConnectionIntent.ReadOnly,
             async connection =>
             {
-                await using var transaction = settings.SqlServer.UseSnapshotIsolation
+                await using var transaction = sqlServerOptions.Value.UseSnapshotIsolation
                     ? await connection.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken)
                     : null;
                 var command = new CommandDefinition(sql, TypedParameter.ToDapper(Parameters(request)), transaction, settings.StatementCommandTimeoutSeconds, cancellationToken: cancellationToken);
@@ -47,10 +43,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
             cancellationToken);
     }
 
-    /// <summary>
-    /// The rows of a folded page statement: column 0 the capped count on every row, then the import's columns,
-    /// NULL on the single row an empty page returns.
-    /// </summary>
+    /// <summary>Column 0 is the capped count; an empty page is one row of NULLs after it.</summary>
     internal static async Task<KeysetPage> ReadFoldedAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -69,10 +62,7 @@ internal sealed class SqlServerImportPageReader(SqlServerConnectionFactory conne
         return new KeysetPage(records, remaining);
     }
 
-    /// <summary>
-    /// The parameters of a request, each typed as the column it meets: bigint ids, tinyint statuses,
-    /// datetime2(6) timestamps. Exactly the names the shape's SQL uses.
-    /// </summary>
+    /// <summary>Each typed as the column it meets: bigint ids, tinyint statuses, datetime2(6) timestamps.</summary>
     internal static IReadOnlyList<TypedParameter> Parameters(KeysetPageRequest request)
     {
         var arguments = new Arguments();

@@ -3,7 +3,7 @@ using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
 using ImportsService.IntegrationTests.Support;
 
-namespace ImportsService.IntegrationTests.Imports;
+namespace ImportsService.IntegrationTests.Imports.ListImports;
 
 /// <summary>
 /// Pagination invariants over random data sets (with many timestamp ties) and random filters, sorts and

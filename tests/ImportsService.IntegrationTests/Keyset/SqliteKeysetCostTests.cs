@@ -2,12 +2,13 @@ using System.Globalization;
 using Dapper;
 using ImportsService.Application.Imports.ListImports;
 using ImportsService.Domain.Imports;
-using ImportsService.Infrastructure.Imports;
+using ImportsService.Infrastructure.Imports.ListImports;
+using ImportsService.Infrastructure.Keyset;
 using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace ImportsService.IntegrationTests.Imports.Sqlite;
+namespace ImportsService.IntegrationTests.Keyset;
 
 /// <summary>
 /// What the SQLite reader costs, counted in SQLite virtual-machine steps (every step of every statement on the
@@ -33,7 +34,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     private const int EmptyPageSteps = 2_000;
 
     /// <summary>
-    /// What counting one index entry of a probed range may cost: a probe reads at most <see cref="KeysetPlan.ProbeCap"/>
+    /// What counting one index entry of a probed range may cost: a probe reads at most <see cref="KeysetQueryShape.ProbeCap"/>
     /// entries, a constant that does not grow with the account.
     /// </summary>
     private const int StepsPerProbedEntry = 10;
@@ -136,11 +137,11 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
         var page = await SqliteImportPageReader.ReadAsync(connection, new KeysetPageRequest(account, listing, null, PerPage + 1, 500), null, CancellationToken.None);
 
         // A range probed over the cap reads the cap's worth of entries first, then seeks: still a constant.
-        var probed = KeysetPlan.Of(KeysetQueryShape.Of(new KeysetPageRequest(account, listing, null, PerPage + 1, 500))).ProbeColumns.Count;
+        var probed = KeysetQueryShape.Of(new KeysetPageRequest(account, listing, null, PerPage + 1, 500)).ProbedColumns().Count;
         Assert.That(page.Records, Is.Empty);
         Assert.That(page.CappedRemainingCount, Is.Zero);
         TestContext.Out.WriteLine($"{counter.Steps:N0} steps");
-        Assert.That(counter.Steps, Is.LessThan(EmptyPageSteps + (probed * KeysetPlan.ProbeCap * StepsPerProbedEntry)));
+        Assert.That(counter.Steps, Is.LessThan(EmptyPageSteps + (probed * KeysetQueryShape.ProbeCap * StepsPerProbedEntry)));
     }
 
     [Test]

@@ -1,8 +1,9 @@
 using Dapper;
+using ImportsService.Infrastructure.Imports.GetImport;
 using ImportsService.Infrastructure.Sqlite;
 using ImportsService.IntegrationTests.Support;
 
-namespace ImportsService.IntegrationTests.Imports.Sqlite;
+namespace ImportsService.IntegrationTests.Imports.GetImport;
 
 /// <summary>
 /// The GetImport statement is one SEARCH, of the primary key or of the (account_id, id) index, never a SCAN:

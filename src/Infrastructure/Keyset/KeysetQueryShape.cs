@@ -1,0 +1,154 @@
+using ImportsService.Application.Imports.ListImports;
+using ImportsService.Domain.Imports;
+using ImportsService.Infrastructure.Imports;
+
+namespace ImportsService.Infrastructure.Keyset;
+
+/// <summary>
+/// Everything that changes the text of a keyset statement (never a value), and what its statements read, decided once
+/// for every dialect (ADR 0007). Dialects cache texts by shape, so there are at most 1,944 of them.
+/// </summary>
+internal readonly record struct KeysetQueryShape(
+    ImportSortKey SortKey,
+    SortDirection Direction,
+    bool FiltersStatus,
+    BoundOperator? CreatedLower,
+    BoundOperator? CreatedUpper,
+    BoundOperator? UpdatedLower,
+    BoundOperator? UpdatedUpper,
+    bool HasPosition)
+{
+    /// <summary>
+    /// A probed range with fewer rows is read through its column's index and sorted instead of seeking on the sort key:
+    /// reading and sorting that many costs about what an unfiltered page costs (docs/performance.md).
+    /// </summary>
+    public const int ProbeCap = 2_000;
+
+    public static KeysetQueryShape Of(KeysetPageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = request.Listing.Filter;
+        return new KeysetQueryShape(
+            request.Listing.Sort.Key,
+            request.Listing.Sort.Direction,
+            filter.Statuses is not null,
+            filter.CreatedAt.Lower?.Operator,
+            filter.CreatedAt.Upper?.Operator,
+            filter.UpdatedAt.Lower?.Operator,
+            filter.UpdatedAt.Upper?.Operator,
+            request.After is not null);
+    }
+
+    /// <summary>The smallest probed range under the cap (the first on a tie), or null for the seek.</summary>
+    public static int? ChooseRange(IReadOnlyList<long> probeCounts)
+    {
+        ArgumentNullException.ThrowIfNull(probeCounts);
+        int? best = null;
+        for (var i = 0; i < probeCounts.Count; i++)
+        {
+            if (probeCounts[i] < ProbeCap && (best is not { } b || probeCounts[i] < probeCounts[b]))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    public string SortColumn() => ImportColumns.SortColumn(SortKey);
+
+    public string Order() => Direction == SortDirection.Descending ? "DESC" : "ASC";
+
+    /// <summary>The comparison "past the position".</summary>
+    public string After() => Direction == SortDirection.Descending ? "<" : ">";
+
+    public string OrderBy() => SortKey == ImportSortKey.Id ? $"id {Order()}" : $"{SortColumn()} {Order()}, id {Order()}";
+
+    /// <summary>The status-led covering index <c>(account_id, status, key, id)</c>, named alike in every dialect.</summary>
+    public string StatusIndex() => SortKey switch
+    {
+        ImportSortKey.Id => "ix_imports_account_status_id",
+        ImportSortKey.CreatedAt => "ix_imports_account_status_created_at",
+        ImportSortKey.UpdatedAt => "ix_imports_account_status_updated_at",
+        _ => throw new ArgumentOutOfRangeException(nameof(SortKey), SortKey, null),
+    };
+
+    public IReadOnlyList<KeysetBound> Bounds() => KeysetBound.Of(this);
+
+    /// <summary>The bounds the seek cannot use, checked on each row it reads.</summary>
+    public IEnumerable<KeysetBound> Residual()
+    {
+        var sortTimestamp = SortTimestamp;
+        return Bounds().Where(bound => bound.Column != sortTimestamp);
+    }
+
+    /// <summary>
+    /// The sort key's own bound on the side the position limits. The position is the last row of the previous page of the
+    /// same signed listing, so it lies inside the bound: the seek starts at the position, and the bound is only checked.
+    /// </summary>
+    public KeysetBound? ImpliedByPosition()
+    {
+        var shape = this;
+        return Bounds().SingleOrDefault(bound => bound.Column == shape.SortTimestamp && shape.PositionLimits(bound));
+    }
+
+    /// <summary>
+    /// One side of the seek on the sort key: the key's own bound, and one derived from the other timestamp through the
+    /// schema's <c>created_at &lt;= updated_at</c> (created_at &gt;= X ⇒ updated_at &gt;= X; updated_at &lt;= Y ⇒ created_at &lt;= Y).
+    /// </summary>
+    public (KeysetBound? Own, KeysetBound? Derived) SeekSide(bool lower)
+    {
+        var shape = this;
+        var side = Bounds().Where(bound => bound.IsLower == lower && !shape.PositionLimits(bound)).ToArray();
+        return (side.SingleOrDefault(bound => bound.Column == shape.SortTimestamp), side.SingleOrDefault(shape.DerivesSortKeyBound));
+    }
+
+    /// <summary>
+    /// The seek's bounds on the sort key, lower side then upper. Own and derived together become one inclusive bound at
+    /// the tighter of the two, so the seek starts there whichever it is; <c>&lt;&gt;</c> restores a strict own bound (a
+    /// derived one's strictness is checked by its residual).
+    /// </summary>
+    public IEnumerable<string> SeekBounds(Func<string, string, string> greatest, Func<string, string, string> least)
+    {
+        ArgumentNullException.ThrowIfNull(greatest);
+        ArgumentNullException.ThrowIfNull(least);
+        var column = SortColumn();
+        foreach (var lower in new[] { true, false })
+        {
+            var (own, derived) = SeekSide(lower);
+            if (own is not null && derived is not null)
+            {
+                yield return lower
+                    ? $"{column} >= {greatest(own.Placeholder, derived.Placeholder)}"
+                    : $"{column} <= {least(own.Placeholder, derived.Placeholder)}";
+                if (!own.Operator.IsInclusive())
+                {
+                    yield return $"{column} <> {own.Placeholder}";
+                }
+            }
+            else if ((own ?? derived) is { } only)
+            {
+                yield return $"{column} {only.Comparison} {only.Placeholder}";
+            }
+        }
+    }
+
+    /// <summary>The filter columns with a bound that implies nothing about the sort key: their range is probed before choosing the access path.</summary>
+    public IReadOnlyList<string> ProbedColumns() => SortKey switch
+    {
+        ImportSortKey.Id => new[]
+        {
+            CreatedLower is not null || CreatedUpper is not null ? "created_at" : null,
+            UpdatedLower is not null || UpdatedUpper is not null ? "updated_at" : null,
+        }.OfType<string>().ToArray(),
+        ImportSortKey.CreatedAt => UpdatedLower is not null ? ["updated_at"] : [],
+        _ => CreatedUpper is not null ? ["created_at"] : [],
+    };
+
+    private string? SortTimestamp => SortKey == ImportSortKey.Id ? null : SortColumn();
+
+    private bool PositionLimits(KeysetBound bound) => HasPosition && bound.IsLower == (Direction == SortDirection.Ascending);
+
+    private bool DerivesSortKeyBound(KeysetBound bound) =>
+        (SortTimestamp, bound.Column, bound.IsLower) is ("updated_at", "created_at", true) or ("created_at", "updated_at", false);
+}
