@@ -52,7 +52,10 @@ if (CommandLineVerbs.IsVerb(args))
     // Ctrl+C stops a verb between statements (a seed keeps the batches it committed).
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-    return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, outputIsTerminal: !Console.IsOutputRedirected, stop.Token);
+    await using (app) // disposing flushes the asynchronous console sink before the process ends
+    {
+        return await CommandLineVerbs.RunAsync(app.Services, args, Console.Out, Console.Error, outputIsTerminal: !Console.IsOutputRedirected, stop.Token);
+    }
 }
 
 // Fail fast on a missing or short cursor signing key, before the database is touched.
