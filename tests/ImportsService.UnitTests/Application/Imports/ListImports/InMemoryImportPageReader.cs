@@ -35,7 +35,7 @@ internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReade
         ArgumentNullException.ThrowIfNull(request);
         Requests.Add(request);
         Tokens.Add(cancellationToken);
-        var remaining = InListingOrder(recordsByAccount.GetValueOrDefault(request.AccountId) ?? [], request.Listing)
+        var remaining = ListingOracle.Apply(recordsByAccount.GetValueOrDefault(request.AccountId) ?? [], request.Listing)
             .Where(r => request.After is not { } after || IsAfter(r, after, request.Listing.Sort))
             .ToList();
         return Task.FromResult(new KeysetPage(
@@ -50,17 +50,6 @@ internal sealed class InMemoryImportPageReader : IImportPageReader, IImportReade
         Lookups.Add((accountId, importId));
         Tokens.Add(cancellationToken);
         return Task.FromResult(recordsByAccount.GetValueOrDefault(accountId)?.Find(r => r.Id == importId));
-    }
-
-    /// <summary>The rows a listing admits, in its order; the expected outcome of a whole walk.</summary>
-    public static IReadOnlyList<Import> InListingOrder(IEnumerable<Import> records, ImportListing listing)
-    {
-        var admitted = records.Where(listing.Filter.Admits);
-        var sort = listing.Sort;
-        var ordered = sort.Direction == SortDirection.Ascending
-            ? admitted.OrderBy(r => KeyOf(r, sort.Key)).ThenBy(r => r.Id)
-            : admitted.OrderByDescending(r => KeyOf(r, sort.Key)).ThenByDescending(r => r.Id);
-        return ordered.ToArray();
     }
 
     private static long KeyOf(Import record, ImportSortKey key) => key switch

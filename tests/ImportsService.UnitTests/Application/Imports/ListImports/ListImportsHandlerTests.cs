@@ -244,7 +244,7 @@ public sealed class ListImportsHandlerTests : PipelineTest
         {
             using var walk = new ApplicationPipeline();
             walk.Imports.Add(AccountId, imports);
-            var expected = InMemoryImportPageReader.InListingOrder(imports, listing).Select(r => r.Id).ToArray();
+            var expected = ListingOracle.Apply(imports, listing).Select(r => r.Id).ToArray();
 
             var seen = new List<long>();
             var page = await walk.Send(For(AccountId, listing, perPage));

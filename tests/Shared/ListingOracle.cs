@@ -1,8 +1,8 @@
 using ImportsService.Domain.Imports;
 
-namespace ImportsService.IntegrationTests.Support;
+namespace ImportsService.Tests.Shared;
 
-/// <summary>What a listing must return, computed in memory from the rows a test inserted.</summary>
+/// <summary>What a listing must return, in its order, computed in memory from the rows a test inserted.</summary>
 internal static class ListingOracle
 {
     public static IReadOnlyList<Import> Apply(IEnumerable<Import> rows, ImportListing listing)
