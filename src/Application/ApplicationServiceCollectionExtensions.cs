@@ -45,12 +45,18 @@ public static class ApplicationServiceCollectionExtensions
         // Nested classes are parts of the class around them (a validator's rule set it includes), never registered alone.
         foreach (var type in typeof(ApplicationServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsNested: false }))
         {
-            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType
-                         && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(IValidator<>))))
+            foreach (var service in type.GetInterfaces().Where(i => i.IsGenericType))
             {
-                services.AddTransient(service, type);
+                if (IsA(service, typeof(IRequestHandler<,>)))
+                {
+                    services.AddTransient(service, type);
+                }
+                else if (IsA(service, typeof(IValidator<>)))
+                {
+                    // Singletons: a validator is stateless, and building its rules (expression compilation included) per request would cost more than the read.
+                    services.AddSingleton(service, type);
+                }
             }
-
         }
 
         var cursorOptions = services.AddOptions<CursorSigningOptions>()
@@ -79,4 +85,6 @@ public static class ApplicationServiceCollectionExtensions
         services.AddApiReleases();
         return services;
     }
+
+    private static bool IsA(Type service, Type genericDefinition) => service.GetGenericTypeDefinition() == genericDefinition;
 }

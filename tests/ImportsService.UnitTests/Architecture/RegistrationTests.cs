@@ -36,4 +36,16 @@ public sealed class RegistrationTests
         Assert.That(handlers, Has.Length.EqualTo(1), $"{request.Name} needs exactly one handler");
         Assert.That(validators, Has.Length.EqualTo(1), $"{request.Name} needs one validator (rule sets it includes are nested classes, never registered)");
     }
+
+    [TestCaseSource(nameof(Requests))]
+    public void A_validator_is_built_once_per_process_not_per_request(Type request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var pipeline = new ApplicationPipeline();
+        var validator = typeof(IValidator<>).MakeGenericType(request);
+        using var first = pipeline.Services.CreateScope();
+        using var second = pipeline.Services.CreateScope();
+
+        Assert.That(second.ServiceProvider.GetRequiredService(validator), Is.SameAs(first.ServiceProvider.GetRequiredService(validator)));
+    }
 }
