@@ -16,6 +16,12 @@ using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
 
+// Help, --version and bad arguments are answered before anything is built: no server, no database.
+if (CommandLineVerbs.IsVerb(args) && CommandLineVerbs.AnswerWithoutServices(args, Console.Out, Console.Error) is { } answered)
+{
+    return answered;
+}
+
 var builder = WebApplication.CreateBuilder(ApplicationFolder.BuilderOptions(args)); // appsettings.json from beside the dll, wherever it is started
 if (CommandLineVerbs.IsVerb(args))
 {
