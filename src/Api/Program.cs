@@ -1,6 +1,7 @@
 using ImportsService.Api;
 using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
+using ImportsService.Api.Compression;
 using ImportsService.Api.Database;
 using ImportsService.Api.Errors;
 using ImportsService.Api.Forwarding;
@@ -39,6 +40,7 @@ builder.Services.AddApiKeys();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddClientAddressForwarding(builder.Configuration);
 builder.Services.AddApiResponseHeaders();
+builder.Services.AddApiResponseCompression();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
@@ -70,6 +72,7 @@ _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Import
 await app.PrepareDatabaseAsync();
 
 app.UseClientAddressForwarding(); // only from ForwardedHeaders:KnownProxies/KnownNetworks; off by default
+app.UseResponseCompression(); // gzip or Brotli only when Accept-Encoding asks; wraps every body written after it
 app.UseApiResponseHeaders();
 app.UseApiRequestLogging();
 app.UseExceptionHandler();
