@@ -12,6 +12,7 @@ using ImportsService.Api.Limits;
 using ImportsService.Api.Logging;
 using ImportsService.Api.Docs;
 using ImportsService.Api.Imports;
+using ImportsService.Api.Observability;
 using ImportsService.Api.OpenApi;
 using ImportsService.Api.Versioning;
 using ImportsService.Application;
@@ -30,6 +31,7 @@ if (CommandLineVerbs.IsVerb(args))
 }
 
 builder.Services.AddApiLogging(builder.Configuration);
+builder.Services.AddApiTelemetry(builder.Configuration); // metrics on Metrics:Port, OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using ImportsService.Application.Common.Telemetry;
 using ImportsService.Domain.Imports;
 
 namespace ImportsService.Application.Imports.Cursors;
@@ -88,13 +89,13 @@ public sealed class ImportCursorCodec
         // Base64Url.IsValid tolerates white space; a cursor is exactly the URL-safe alphabet.
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenChars || !token.All(IsUrlSafe) || !Base64Url.IsValid(token))
         {
-            return false;
+            return Rejected("malformed");
         }
 
         var raw = Base64Url.DecodeFromChars(token);
         if (raw.Length <= TagBytes + 1)
         {
-            return false;
+            return Rejected("malformed");
         }
 
         var payload = raw.AsSpan(0, raw.Length - TagBytes);
@@ -106,7 +107,19 @@ public sealed class ImportCursorCodec
             verified |= CryptographicOperations.FixedTimeEquals(Sign(key, payload), tag);
         }
 
-        return verified && payload[0] == Version1 && TryRead(payload[1..].ToArray(), expectedAccountId, out cursor);
+        if (!verified)
+        {
+            return Rejected("signature");
+        }
+
+        // Signed by this service but not readable as a cursor of this account and version.
+        return (payload[0] == Version1 && TryRead(payload[1..].ToArray(), expectedAccountId, out cursor)) || Rejected("content");
+    }
+
+    private static bool Rejected(string reason)
+    {
+        ServiceTelemetry.CursorsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        return false;
     }
 
     private static bool TryRead(byte[] data, long expectedAccountId, out ImportCursor? cursor)
