@@ -1,3 +1,4 @@
+using ImportsService.Application.Access.ApiKeys;
 using System.Net;
 using ImportsService.Api.Cli;
 using ImportsService.Domain.Access;
