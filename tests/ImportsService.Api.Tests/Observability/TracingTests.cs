@@ -17,7 +17,7 @@ namespace ImportsService.Api.Tests.Observability;
 [NonParallelizable]
 public sealed class TracingTests
 {
-    private readonly List<Activity> spans = [];
+    private readonly LockedCollection<Activity> spans = new();
     private readonly LogCapture logs = new();
     private ImportsApiFactory host = null!;
 
