@@ -24,7 +24,9 @@ internal sealed partial class MetricsServer(MeterProvider meterProvider, IOption
             return;
         }
 
-        var address = string.IsNullOrWhiteSpace(settings.Address) || settings.Address == "*" ? IPAddress.Any : IPAddress.Parse(settings.Address);
+        var address = string.IsNullOrWhiteSpace(settings.Address) || settings.Address == "*" ? IPAddress.Any
+            : IPAddress.TryParse(settings.Address, out var parsed) ? parsed
+            : throw new InvalidOperationException($"{MetricsOptions.Section}:Address must be an IP address (or * for every interface), not '{settings.Address}'.");
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
