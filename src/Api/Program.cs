@@ -1,6 +1,7 @@
 using ImportsService.Api;
 using ImportsService.Api.Access;
 using ImportsService.Api.Cli;
+using ImportsService.Api.Compression;
 using ImportsService.Api.Database;
 using ImportsService.Api.Errors;
 using ImportsService.Api.Forwarding;
@@ -11,10 +12,17 @@ using ImportsService.Api.Limits;
 using ImportsService.Api.Logging;
 using ImportsService.Api.Docs;
 using ImportsService.Api.Imports;
+using ImportsService.Api.Observability;
 using ImportsService.Api.OpenApi;
 using ImportsService.Api.Versioning;
 using ImportsService.Application;
 using ImportsService.Infrastructure;
+
+// Help, --version and bad arguments are answered before anything is built: no server, no database.
+if (CommandLineVerbs.IsVerb(args) && CommandLineVerbs.AnswerWithoutServices(args, Console.Out, Console.Error) is { } answered)
+{
+    return answered;
+}
 
 var builder = WebApplication.CreateBuilder(ApplicationFolder.BuilderOptions(args)); // appsettings.json from beside the dll, wherever it is started
 if (CommandLineVerbs.IsVerb(args))
@@ -23,6 +31,7 @@ if (CommandLineVerbs.IsVerb(args))
 }
 
 builder.Services.AddApiLogging(builder.Configuration);
+builder.Services.AddApiTelemetry(builder.Configuration); // metrics on Metrics:Port, OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddImportsApi();
@@ -33,6 +42,7 @@ builder.Services.AddApiKeys();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddClientAddressForwarding(builder.Configuration);
 builder.Services.AddApiResponseHeaders();
+builder.Services.AddApiResponseCompression();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddHealthChecks();
 builder.Services.AddControllers();
@@ -64,6 +74,7 @@ _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Import
 await app.PrepareDatabaseAsync();
 
 app.UseClientAddressForwarding(); // only from ForwardedHeaders:KnownProxies/KnownNetworks; off by default
+app.UseResponseCompression(); // gzip or Brotli only when Accept-Encoding asks; wraps every body written after it
 app.UseApiResponseHeaders();
 app.UseApiRequestLogging();
 app.UseExceptionHandler();

@@ -15,6 +15,8 @@ internal sealed class LogCapture : ILogEventSink
 
     public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
 
+    public IReadOnlyList<LogEvent> Events() => [.. events];
+
     public string Rendered() => string.Join(
         Environment.NewLine,
         events.Select(e => $"{e.RenderMessage(CultureInfo.InvariantCulture)} {string.Join(' ', e.Properties.Select(p => $"{p.Key}={p.Value}"))} {e.Exception}"));

@@ -8,6 +8,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using ImportsService.Api.Observability;
 
 namespace ImportsService.Api.Access;
 
@@ -61,6 +62,7 @@ internal sealed class TokenAuthenticationHandler(
         if (await failureBudget.RefusalAsync(Context) is { } wait && !IsKnownCaller())
         {
             failureLog.Record(Context, TooManyFailures);
+            ApiMetrics.AuthenticationFailed("too_many_failures");
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             return AuthenticateResult.Fail(TooManyFailures, new AuthenticationProperties(new Dictionary<string, string?>
             {
@@ -71,13 +73,13 @@ internal sealed class TokenAuthenticationHandler(
         var authorization = Request.Headers.Authorization;
         if (authorization.Count != 1 || !AuthorizationHeaderParser.TryReadApiKey(authorization[0], out var apiKey))
         {
-            return await FailAsync(MalformedAuthorization);
+            return await FailAsync(MalformedAuthorization, "malformed_authorization");
         }
 
         var accountTokens = Request.Headers[AccountTokenHeader];
         if (accountTokens.Count != 1 || string.IsNullOrWhiteSpace(accountTokens[0]))
         {
-            return await FailAsync(MissingAccountToken);
+            return await FailAsync(MissingAccountToken, "missing_account_token");
         }
 
         var caller = await mediator.Send(new ResolveCallerQuery(apiKey, accountTokens[0]!.Trim()), Context.RequestAborted);
@@ -101,7 +103,7 @@ internal sealed class TokenAuthenticationHandler(
                 claims.Add(new Claim(AccessClaims.UserId, userId.ToString(CultureInfo.InvariantCulture)));
                 break;
             default:
-                return await FailAsync(UnknownKey);
+                return await FailAsync(UnknownKey, "unknown_key");
         }
 
         if (caller.ApiVersion is { } apiVersion)
@@ -118,6 +120,7 @@ internal sealed class TokenAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         if (result.Properties?.Items.TryGetValue(RetryAfterItem, out var retryAfter) == true && retryAfter is not null)
         {
+            ApiMetrics.RateLimited(ApiMetrics.FailedAuthentications);
             await ProblemResponses.WriteRetryLaterAsync(
                 Context,
                 StatusCodes.Status429TooManyRequests,
@@ -140,6 +143,7 @@ internal sealed class TokenAuthenticationHandler(
         // Probing account tokens with a valid key spends the address's budget like guessing keys does.
         await failureBudget.RecordFailureAsync(Context);
         failureLog.Record(Context, "the key may not read the account named by Account-Token");
+        ApiMetrics.AuthenticationFailed("forbidden");
         await ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ForbiddenDetail);
     }
 
@@ -154,10 +158,12 @@ internal sealed class TokenAuthenticationHandler(
         && !string.IsNullOrWhiteSpace(accountToken)
         && knownCallers.IsKnown(apiKey, accountToken.Trim());
 
-    private async Task<AuthenticateResult> FailAsync(string reason)
+    /// <param name="metricReason">The failure's label in <see cref="ApiMetrics"/>: one of a fixed set.</param>
+    private async Task<AuthenticateResult> FailAsync(string reason, string metricReason)
     {
         await failureBudget.RecordFailureAsync(Context);
         failureLog.Record(Context, reason);
+        ApiMetrics.AuthenticationFailed(metricReason);
         return AuthenticateResult.Fail(reason);
     }
 }

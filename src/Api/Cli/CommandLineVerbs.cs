@@ -1,17 +1,15 @@
-using System.Globalization;
-using ImportsService.Application.Access.CreateApiKey;
-using ImportsService.Application.Access.RevokeApiKey;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using ImportsService.Application.Common.Exceptions;
-using ImportsService.Infrastructure.Database;
-using ImportsService.Infrastructure.Seeding;
-using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace ImportsService.Api.Cli;
 
 /// <summary>
-/// The verbs Program runs instead of the web host: <c>migrate</c>, <c>seed --imports N</c>, and <c>keys create|revoke</c>.
-/// Exit codes: 0 done, 1 database unreachable, 2 bad arguments or refused (reason on stderr), 130 cancelled.
+/// The verbs Program runs instead of the web host, one class each (<see cref="MigrateVerb"/>, <see cref="SeedVerb"/>,
+/// <see cref="KeysCreateVerb"/>, <see cref="KeysRevokeVerb"/>), parsed by System.CommandLine: <c>--help</c> at every
+/// level, options in any order. Exit codes: 0 done (and help), 1 database unreachable, 2 bad arguments or refused
+/// (reason and usage on stderr), 130 cancelled.
 /// </summary>
 internal static class CommandLineVerbs
 {
@@ -22,31 +20,16 @@ internal static class CommandLineVerbs
 
     public const string AllowDemoCredentials = "--allow-demo-credentials";
 
-    public const string DefaultKeyUserName = "API key user";
-
-    private const string Usage =
-        """
-        Usage:
-          dotnet run --project src/Api -- migrate              apply pending database migrations
-          dotnet run --project src/Api -- seed --imports N     migrate, then add N generated imports (1..1000000) to the demo account
-                                                               (creates the demo tenants and their public API keys when missing:
-                                                               outside Development only with --allow-demo-credentials)
-          dotnet run --project src/Api -- keys create --account-token <token> [--name <user name>] [--no-read]
-                                                               migrate, then issue a key for a new user who is a member of that
-                                                               account (may read its imports unless --no-read); the key is
-                                                               printed once, alone on stdout, and only its hash is stored
-          dotnet run --project src/Api -- keys revoke --key <api key>
-          dotnet run --project src/Api -- keys revoke --id <key id>
-                                                               revoke a key: it stops authenticating at once
-        """;
-
-    private const string DemoCredentialsRefused =
-        "seed creates the demo tenants with their well-known API keys (demo-api-key, …), which would open this database " +
-        "to anyone. It runs in the Development environment; anywhere else add " + AllowDemoCredentials + " if you mean it.";
+    public const string DefaultKeyUserName = KeysCreateVerb.DefaultKeyUserName;
 
     private static readonly string[] Verbs = ["migrate", "seed", "keys"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+    // The root's own help and version: answered like a verb, so `-- --help` never starts the web server.
+    private static readonly string[] RootOptions = ["--help", "-h", "-?", "/?", "/h", "--version"];
+
+    /// <summary>Whether the arguments ask for a verb (or the verbs' help) rather than the web host.</summary>
+    public static bool IsVerb(string[] args) =>
+        args is [var first, ..] && (Verbs.Contains(first, StringComparer.Ordinal) || RootOptions.Contains(first, StringComparer.Ordinal));
 
     /// <summary>
     /// A verb's stdout is its result (<c>keys create</c> prints the key there, for <c>KEY=$(…)</c>), so every
@@ -65,6 +48,17 @@ internal static class CommandLineVerbs
         }
     }
 
+    /// <summary>
+    /// Answers help, <c>--version</c> and bad arguments, which need no services: Program calls it before building the
+    /// host, so neither the database nor the configuration's checks are touched. Null when a verb is to run.
+    /// </summary>
+    public static int? AnswerWithoutServices(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new VerbContext(() => throw new InvalidOperationException("Help and bad arguments need no services."), output, error, outputIsTerminal: false);
+        var parsed = Parse(args, context);
+        return RunsVerb(parsed) ? null : Answer(parsed, output, error);
+    }
+
     /// <summary>Runs a verb whose output is not a terminal (progress as plain lines).</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(services, args, output, error, outputIsTerminal: false, cancellationToken);
@@ -81,9 +75,18 @@ internal static class CommandLineVerbs
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
+        var parsed = Parse(args, new VerbContext(() => services, output, error, outputIsTerminal));
+        if (!RunsVerb(parsed))
+        {
+            return Answer(parsed, output, error);
+        }
+
         try
         {
-            return await RunVerbAsync(services, args, output, error, outputIsTerminal, cancellationToken);
+            // Exceptions reach the catches below (no default handler), and Ctrl+C is Program's to handle.
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+                cancellationToken);
         }
         catch (DatabaseUnavailableException exception)
         {
@@ -97,149 +100,59 @@ internal static class CommandLineVerbs
         }
     }
 
-    private static async Task<int> RunVerbAsync(
-        IServiceProvider services, string[] args, TextWriter output, TextWriter error, bool outputIsTerminal, CancellationToken cancellationToken)
-    {
-        switch (args)
-        {
-            case ["migrate"]:
-                await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
-                await output.WriteLineAsync("Database migrated.");
-                return Success;
-
-            case ["seed", "--imports", var countText, .. var flags]
-                when int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1_000_000
-                     && flags is [] or [AllowDemoCredentials]:
-                if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() && flags is not [AllowDemoCredentials])
-                {
-                    await error.WriteLineAsync(DemoCredentialsRefused);
-                    return BadArguments;
-                }
-
-                await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
-                await services.GetRequiredService<IDemoDataSeeder>().AddDemoImportsAsync(count, new SeedProgressPrinter(output, outputIsTerminal), cancellationToken);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Database migrated; added {count} imports to the demo account (Account-Token: {DemoTenants.DemoAccountToken}, Authorization: Token {DemoTenants.DemoApiKey})."));
-                return Success;
-
-            case ["keys", "create", .. var options]
-                when Options.Parse(options, values: ["--account-token", "--name"], flags: ["--no-read"]) is { } create && create.Has("--account-token"):
-                return await KeysAsync(services, output, error, new CreateApiKeyCommand(
-                    create.Value("--account-token")!, create.Value("--name") ?? DefaultKeyUserName, CanReadImports: !create.Has("--no-read")), cancellationToken);
-
-            case ["keys", "revoke", .. var options]
-                when Options.Parse(options, values: ["--key", "--id"], flags: []) is { } revoke && (revoke.Has("--key") || revoke.Has("--id")):
-                long? id = null;
-                if (revoke.Value("--id") is { } idText)
-                {
-                    if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                    {
-                        await error.WriteLineAsync("--id takes the key's id, a positive number (keys create printed it).");
-                        return BadArguments;
-                    }
-
-                    id = parsed;
-                }
-
-                return await KeysAsync(services, output, error, new RevokeApiKeyCommand(revoke.Value("--key"), id), cancellationToken);
-
-            default:
-                await error.WriteLineAsync(Usage);
-                return BadArguments;
-        }
-    }
-
     /// <summary>
-    /// Runs a key command through the application pipeline after migrating. The key is written to
-    /// <paramref name="output"/> only, once, and never to a log.
+    /// The verbs' tree. A plain command named after the assembly rather than a RootCommand, whose name is the host
+    /// executable's (dotnet, or a test host); help and version are added as RootCommand would.
     /// </summary>
-    private static async Task<int> KeysAsync<TResult>(IServiceProvider services, TextWriter output, TextWriter error, IRequest<TResult> command, CancellationToken cancellationToken)
+    internal static Command Create(VerbContext context)
     {
-        try
+        var keys = new Command("keys", "Issue and revoke API keys.")
         {
-            await services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
-            await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
-            switch (result)
-            {
-                case CreateApiKeyResult created:
-                    var may = created.CanReadImports ? "may" : "may not";
-                    await error.WriteLineAsync(FormattableString.Invariant(
-                        $"Created API key {created.KeyId} for user {created.UserId} in account {created.AccountId}; it {may} read the account's imports. It is printed once, below: only its hash is stored, so it cannot be shown again (revoke it with: keys revoke --id {created.KeyId})."));
-                    if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
-                    {
-                        await error.WriteLineAsync("Development: the key is hashed with the development pepper and works only where that pepper is configured.");
-                    }
-
-                    await output.WriteLineAsync(created.ApiKey);
-                    return Success;
-
-                case RevokeApiKeyResult { Revoked: > 0 }:
-                    await output.WriteLineAsync("Revoked: the key no longer authenticates.");
-                    return Success;
-
-                default:
-                    await error.WriteLineAsync("No active key matches; nothing was revoked (unknown key or id, or revoked already).");
-                    return BadArguments;
-            }
-        }
-        catch (RequestValidationException exception)
+            KeysCreateVerb.Create(context),
+            KeysRevokeVerb.Create(context),
+        };
+        return new Command(
+            "ImportsService.Api",
+            "ImportsService: with no verb, the web API; with one, an operation on its database, after which it exits. " +
+            "From the repository: dotnet run --project src/Api -- <verb> [options]; from a build: dotnet ImportsService.Api.dll <verb> [options].")
         {
-            foreach (var (option, messages) in exception.Errors)
-            {
-                await error.WriteLineAsync($"--{option}: {string.Join(" ", messages)}");
-            }
-
-            return BadArguments;
-        }
-        catch (NotFoundException exception)
-        {
-            await error.WriteLineAsync(exception.Message);
-            return BadArguments;
-        }
-        catch (OptionsValidationException exception)
-        {
-            // No pepper outside Development, for instance: say how to configure it.
-            await error.WriteLineAsync(string.Join(Environment.NewLine, exception.Failures));
-            return BadArguments;
-        }
+            new HelpOption(),
+            new VersionOption(),
+            MigrateVerb.Create(context),
+            SeedVerb.Create(context),
+            keys,
+        };
     }
 
-    /// <summary><c>--name value</c> pairs and bare flags, each at most once; anything else makes the whole parse fail.</summary>
-    private sealed class Options
+    private static ParseResult Parse(string[] args, VerbContext context) => Create(context).Parse(args);
+
+    /// <summary>A verb runs when the arguments parsed and asked for the command's own action (not help or version).</summary>
+    private static bool RunsVerb(ParseResult parsed) =>
+        parsed.Errors.Count == 0 && parsed.Action is not null && ReferenceEquals(parsed.Action, parsed.CommandResult.Command.Action);
+
+    /// <summary>Help and version on stdout with 0; errors, then the usage of the command they concern, on stderr with 2.</summary>
+    private static int Answer(ParseResult parsed, TextWriter output, TextWriter error)
     {
-        private readonly Dictionary<string, string?> given = new(StringComparer.Ordinal);
-
-        public static Options? Parse(string[] args, string[] values, string[] flags)
+        if (parsed.Errors.Count == 0 && parsed.Action is not null)
         {
-            var options = new Options();
-            for (var i = 0; i < args.Length; i++)
-            {
-                var name = args[i];
-                if (options.given.ContainsKey(name))
-                {
-                    return null;
-                }
-
-                if (flags.Contains(name, StringComparer.Ordinal))
-                {
-                    options.given[name] = null;
-                }
-                else if (values.Contains(name, StringComparer.Ordinal) && i + 1 < args.Length && !string.IsNullOrWhiteSpace(args[i + 1]))
-                {
-                    options.given[name] = args[++i];
-                }
-                else
-                {
-                    return null;
-                }
-            }
-
-            return options;
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
 
-        public bool Has(string name) => given.ContainsKey(name);
+        foreach (var problem in parsed.Errors)
+        {
+            error.WriteLine(problem.Message);
+        }
 
-        public string? Value(string name) => given.GetValueOrDefault(name);
+        error.WriteLine();
+        var path = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            path.Insert(0, result.Command.Name);
+        }
+
+        path.Add("--help");
+        var help = parsed.RootCommandResult.Command.Parse(path);
+        help.Invoke(new InvocationConfiguration { Output = error, Error = error, EnableDefaultExceptionHandler = false });
+        return BadArguments;
     }
 }

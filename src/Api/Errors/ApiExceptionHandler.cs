@@ -1,6 +1,7 @@
 using ImportsService.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ImportsService.Api.Observability;
 
 namespace ImportsService.Api.Errors;
 
@@ -54,6 +55,7 @@ internal sealed partial class ApiExceptionHandler(
 
             case QueryTooExpensiveException tooExpensive:
                 LogQueryTooExpensive(logger, httpContext.Request.Path, (long)tooExpensive.Budget.TotalMilliseconds);
+                ApiMetrics.QueryTooExpensive();
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return await WriteProblemAsync(httpContext, StatusCodes.Status503ServiceUnavailable, QueryTooExpensiveTitle,
                     QueryTooExpensiveDetail(tooExpensive.Budget), exception);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ImportsService.Api.Access;
 using Microsoft.Extensions.Options;
 using ImportsService.Api.Errors;
+using ImportsService.Api.Observability;
 
 namespace ImportsService.Api.Limits;
 
@@ -46,6 +47,7 @@ internal sealed class AccountLimitsMiddleware(
 
         if (!take.Taken)
         {
+            ApiMetrics.RateLimited(ApiMetrics.AccountRate);
             await ProblemResponses.WriteRetryLaterAsync(
                 context,
                 StatusCodes.Status429TooManyRequests,
@@ -59,6 +61,7 @@ internal sealed class AccountLimitsMiddleware(
         using var slot = concurrency.TryEnter(accountId);
         if (slot is null)
         {
+            ApiMetrics.RateLimited(ApiMetrics.AccountInFlight);
             await ProblemResponses.WriteRetryLaterAsync(
                 context,
                 StatusCodes.Status429TooManyRequests,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ImportsService.Api.Errors;
+using ImportsService.Api.Observability;
 
 namespace ImportsService.Api.Limits;
 
@@ -18,6 +19,7 @@ internal sealed class GlobalConcurrencyMiddleware(RequestDelegate next, GlobalCo
         using var slot = await concurrency.EnterAsync(context.RequestAborted);
         if (slot is null)
         {
+            ApiMetrics.InstanceBusy();
             await ProblemResponses.WriteRetryLaterAsync(
                 context,
                 StatusCodes.Status503ServiceUnavailable,

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using RedisRateLimiting;
 using StackExchange.Redis;
+using ImportsService.Api.Observability;
 
 namespace ImportsService.Api.Limits;
 
@@ -20,6 +21,7 @@ internal sealed partial class RedisTokenBuckets : ITokenBuckets, IDisposable
 
     public RedisTokenBuckets(IConnectionMultiplexer redis, string keyPrefix, ILogger<RedisTokenBuckets> logger)
     {
+        Connection = redis ?? throw new ArgumentNullException(nameof(redis));
         this.logger = logger;
         prefix = keyPrefix;
         limiter = PartitionedRateLimiter.Create<BucketRequest, string>(request =>
@@ -31,6 +33,9 @@ internal sealed partial class RedisTokenBuckets : ITokenBuckets, IDisposable
                 ReplenishmentPeriod = request.Shape.Period,
             }));
     }
+
+    /// <summary>The connection the buckets use, for the Redis trace instrumentation.</summary>
+    public IConnectionMultiplexer Connection { get; }
 
     public async ValueTask<TokenBucketTake> TakeAsync(string key, TokenBucketShape shape, int tokens, CancellationToken cancellationToken)
     {
@@ -48,6 +53,7 @@ internal sealed partial class RedisTokenBuckets : ITokenBuckets, IDisposable
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
         {
+            ApiMetrics.RateLimiterFailedOpen();
             var now = Environment.TickCount64;
             var next = Interlocked.Read(ref nextWarningTicks);
             if (now >= next && Interlocked.CompareExchange(ref nextWarningTicks, now + (long)WarningInterval.TotalMilliseconds, next) == next)

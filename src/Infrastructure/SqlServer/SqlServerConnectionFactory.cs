@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using ImportsService.Application.Common.Exceptions;
+using ImportsService.Infrastructure.Database;
 using Microsoft.Data.SqlClient;
 
 namespace ImportsService.Infrastructure.SqlServer;
@@ -109,9 +111,15 @@ internal sealed class SqlServerConnectionFactory
     }
 
     /// <summary>With retries on, the whole unit (open and statements) is retried: it only reads, so running it again is safe.</summary>
-    public async Task<T> RunAsync<T>(ConnectionIntent intent, Func<SqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="callerFilePath">Names the operation in the metrics (<see cref="DatabaseTelemetry"/>); SqlClient's instrumentation traces the commands.</param>
+    public Task<T> RunAsync<T>(ConnectionIntent intent, Func<SqlConnection, Task<T>> work, CancellationToken cancellationToken, [CallerFilePath] string callerFilePath = "")
     {
         ArgumentNullException.ThrowIfNull(work);
+        return DatabaseTelemetry.MeasureAsync(DatabaseTelemetry.SqlServer, DatabaseTelemetry.Operation(callerFilePath), () => RunWithRetriesAsync(intent, work, cancellationToken));
+    }
+
+    private async Task<T> RunWithRetriesAsync<T>(ConnectionIntent intent, Func<SqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
         try
         {
             return workRetry is null

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImportsService.Application.Common.Exceptions;
 using ImportsService.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
@@ -53,18 +54,20 @@ internal sealed class SqliteConnectionFactory(string connectionString, TimeSpan?
             },
             connection);
 
-    public Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="callerFilePath">Names the operation in the metrics and the span (<see cref="DatabaseTelemetry"/>).</param>
+    public Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken, [CallerFilePath] string callerFilePath = "")
     {
         ArgumentNullException.ThrowIfNull(work);
+        var operation = DatabaseTelemetry.Operation(callerFilePath);
         return DatabaseConnectionScope.Current is { } scope
-            ? scope.UseAsync(OpenAsync, connection => RunOnAsync(connection, work, cancellationToken), cancellationToken)
-            : RunOnOwnConnectionAsync(work, cancellationToken);
+            ? scope.UseAsync(OpenAsync, connection => DatabaseTelemetry.MeasureAsync(DatabaseTelemetry.Sqlite, operation, () => RunOnAsync(connection, work, cancellationToken)), cancellationToken)
+            : RunOnOwnConnectionAsync(work, operation, cancellationToken);
     }
 
-    private async Task<T> RunOnOwnConnectionAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RunOnOwnConnectionAsync<T>(Func<SqliteConnection, Task<T>> work, string operation, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await RunOnAsync(connection, work, cancellationToken);
+        return await DatabaseTelemetry.MeasureAsync(DatabaseTelemetry.Sqlite, operation, () => RunOnAsync(connection, work, cancellationToken));
     }
 
     private async Task<T> RunOnAsync<T>(SqliteConnection connection, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ImportsService.Application.Access.ApiKeys;
 using System.Net;
 using ImportsService.Api.Cli;
 using ImportsService.Domain.Access;
@@ -168,7 +169,7 @@ public sealed class KeysVerbTests
         var (exit, output, error) = await RunAsync(args);
 
         Assert.That(exit, Is.EqualTo(CommandLineVerbs.BadArguments));
-        Assert.That(error, Does.Contain("Usage:").And.Contain("keys create --account-token"));
+        Assert.That(error, Does.Contain("Usage:").And.Contain("ImportsService.Api keys"));
         Assert.That(output, Is.Empty);
     }
 
@@ -178,7 +179,7 @@ public sealed class KeysVerbTests
         var (exit, _, error) = await RunAsync("keys", "revoke", "--id", "seven");
 
         Assert.That(exit, Is.EqualTo(CommandLineVerbs.BadArguments));
-        Assert.That(error, Does.Contain("--id"));
+        Assert.That(error, Does.Contain("--id takes a positive whole number, not 'seven'."));
     }
 
     [Test]

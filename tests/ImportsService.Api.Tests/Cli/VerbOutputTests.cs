@@ -53,6 +53,31 @@ public sealed partial class VerbOutputTests
         Assert.That(stderr, Does.Contain("Created API key"));
     }
 
+    [TestCase("--help")]
+    [TestCase("keys", "create", "--help")]
+    public async Task Help_exits_0_with_the_usage_on_stdout_and_starts_no_server(params string[] args)
+    {
+        // Production and an unusable database: help must not reach the host's checks, let alone listen.
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["ConnectionStrings__Imports"] = $"Data Source={Path.Combine(scratch, "no-such-folder", "imports.db")}";
+
+        var (exitCode, stdout, stderr) = await ServiceProcess.RunAsync(scratch, environment, args);
+
+        Assert.That(exitCode, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("Usage:").And.Not.Contain("Now listening"));
+        Assert.That(stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Bad_arguments_exit_2_with_the_reason_and_usage_on_stderr_and_nothing_on_stdout()
+    {
+        var (exitCode, stdout, stderr) = await ServiceProcess.RunAsync(scratch, environment, "seed", "--imports", "many");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(stderr, Does.StartWith("--imports takes a whole number").And.Contain("Usage:"));
+    }
+
     [GeneratedRegex(@"\Afleet_live_[0-9A-Za-z]{32}_[0-9A-Za-z]{6}\n\z")]
     private static partial Regex IssuedKeyLine();
 }

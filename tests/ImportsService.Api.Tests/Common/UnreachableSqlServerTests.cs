@@ -50,6 +50,19 @@ public sealed class UnreachableSqlServerTests
     }
 
     [Test]
+    public async Task Readiness_names_the_failed_check_in_json_without_the_connection_string_or_the_error()
+    {
+        using var client = host.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var body = await ready.Content.ReadAsStringAsync();
+
+        Assert.That(ready.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        Assert.That(body, Does.StartWith("""{"status":"Unhealthy",""").And.Contain("""{"name":"database","status":"Unhealthy","duration_ms":"""));
+        Assert.That(body, Does.Not.Contain(Password).And.Not.Contain("127.0.0.1").And.Not.Contain("Exception").And.Not.Contain("does not answer"));
+    }
+
+    [Test]
     public async Task Listing_answers_503_problem_details_with_retry_after_within_seconds()
     {
         using var client = host.CreateClient();

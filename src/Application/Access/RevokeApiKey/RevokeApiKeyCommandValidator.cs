@@ -1,3 +1,4 @@
+using ImportsService.Application.Access.ApiKeys;
 using FluentValidation;
 using ImportsService.Domain.Access;
 

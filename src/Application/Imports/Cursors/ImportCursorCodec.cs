@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using ImportsService.Application.Common.Telemetry;
 using ImportsService.Domain.Imports;
 
 namespace ImportsService.Application.Imports.Cursors;
@@ -12,7 +13,9 @@ namespace ImportsService.Application.Imports.Cursors;
 /// <remarks>
 /// Layout of version 1, before base64url: version byte, account id, flags, optional status mask,
 /// optional bounds, page size, optional position (all integers as LEB128 varints, signed ones
-/// zig-zagged), then the first 16 bytes of the HMAC of everything before it.
+/// zig-zagged), then the first 16 bytes of the HMAC of everything before it. The varints are the framework's 7-bit
+/// encoding (<see cref="BinaryWriter.Write7BitEncodedInt64"/>), byte for byte the LEB128 this codec wrote by hand
+/// before; IssuedCursorTests holds tokens issued by that code.
 /// </remarks>
 public sealed class ImportCursorCodec
 {
@@ -27,7 +30,9 @@ public sealed class ImportCursorCodec
     public string Encode(ImportCursor cursor)
     {
         ArgumentNullException.ThrowIfNull(cursor);
-        var payload = new List<byte>(96) { Version1 };
+        using var buffer = new MemoryStream(96);
+        using var payload = new BinaryWriter(buffer);
+        payload.Write(Version1);
         var listing = cursor.Listing;
         var filter = listing.Filter;
 
@@ -36,7 +41,7 @@ public sealed class ImportCursorCodec
                     | ((int)listing.Sort.Direction << 2)
                     | (filter.Statuses is null ? 0 : 1 << 3)
                     | (cursor.After is null ? 0 : 1 << 4);
-        payload.Add((byte)flags);
+        payload.Write((byte)flags);
         if (filter.Statuses is { } statuses)
         {
             WriteUnsigned(payload, (ulong)statuses.Mask);
@@ -53,7 +58,7 @@ public sealed class ImportCursorCodec
             }
         }
 
-        payload.Add((byte)boundFlags);
+        payload.Write((byte)boundFlags);
         foreach (var bound in bounds)
         {
             if (bound is { } b)
@@ -73,7 +78,8 @@ public sealed class ImportCursorCodec
             WriteUnsigned(payload, (ulong)after.Id);
         }
 
-        var bytes = payload.ToArray();
+        payload.Flush();
+        var bytes = buffer.ToArray();
         var tag = Sign(keys.SigningKey, bytes);
         return Base64Url.EncodeToString([.. bytes, .. tag]);
     }
@@ -88,13 +94,13 @@ public sealed class ImportCursorCodec
         // Base64Url.IsValid tolerates white space; a cursor is exactly the URL-safe alphabet.
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenChars || !token.All(IsUrlSafe) || !Base64Url.IsValid(token))
         {
-            return false;
+            return Rejected("malformed");
         }
 
         var raw = Base64Url.DecodeFromChars(token);
         if (raw.Length <= TagBytes + 1)
         {
-            return false;
+            return Rejected("malformed");
         }
 
         var payload = raw.AsSpan(0, raw.Length - TagBytes);
@@ -106,13 +112,25 @@ public sealed class ImportCursorCodec
             verified |= CryptographicOperations.FixedTimeEquals(Sign(key, payload), tag);
         }
 
-        return verified && payload[0] == Version1 && TryRead(payload[1..].ToArray(), expectedAccountId, out cursor);
+        if (!verified)
+        {
+            return Rejected("signature");
+        }
+
+        // Signed by this service but not readable as a cursor of this account and version.
+        return (payload[0] == Version1 && TryRead(payload[1..].ToArray(), expectedAccountId, out cursor)) || Rejected("content");
+    }
+
+    private static bool Rejected(string reason)
+    {
+        ServiceTelemetry.CursorsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        return false;
     }
 
     private static bool TryRead(byte[] data, long expectedAccountId, out ImportCursor? cursor)
     {
         cursor = null;
-        var reader = new Reader(data);
+        using var reader = new Reader(data);
         if (!reader.TryUnsigned(out var accountId) || (long)accountId != expectedAccountId || !reader.TryByte(out var flags))
         {
             return false;
@@ -207,49 +225,39 @@ public sealed class ImportCursorCodec
 
     private static byte[] Sign(byte[] key, ReadOnlySpan<byte> payload) => HMACSHA256.HashData(key, payload)[..TagBytes];
 
-    private static void WriteUnsigned(List<byte> output, ulong value)
+    // The framework's 7-bit encoding writes a long's bits as an unsigned LEB128 varint, as this format needs.
+    private static void WriteUnsigned(BinaryWriter output, ulong value) => output.Write7BitEncodedInt64(unchecked((long)value));
+
+    private static void WriteSigned(BinaryWriter output, long value) => WriteUnsigned(output, (ulong)((value << 1) ^ (value >> 63)));
+
+    /// <summary>Reads what <see cref="Encode"/> wrote; only signed payloads reach it, so a failed read is rare and simply false.</summary>
+    private sealed class Reader(byte[] data) : IDisposable
     {
-        while (value >= 0x80)
-        {
-            output.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
+        private readonly BinaryReader reader = new(new MemoryStream(data, writable: false));
 
-        output.Add((byte)value);
-    }
+        public void Dispose() => reader.Dispose();
 
-    private static void WriteSigned(List<byte> output, long value) => WriteUnsigned(output, (ulong)((value << 1) ^ (value >> 63)));
-
-    private sealed class Reader(byte[] data)
-    {
-        private int position;
-
-        public bool AtEnd => position == data.Length;
+        public bool AtEnd => reader.BaseStream.Position == data.Length;
 
         public bool TryByte(out byte value)
         {
-            value = position < data.Length ? data[position] : (byte)0;
-            return position++ < data.Length;
+            var next = reader.BaseStream.ReadByte();
+            value = next < 0 ? (byte)0 : (byte)next;
+            return next >= 0;
         }
 
         public bool TryUnsigned(out ulong value)
         {
-            value = 0;
-            for (var shift = 0; shift < 64; shift += 7)
+            try
             {
-                if (!TryByte(out var b))
-                {
-                    return false;
-                }
-
-                value |= (ulong)(b & 0x7F) << shift;
-                if ((b & 0x80) == 0)
-                {
-                    return true;
-                }
+                value = unchecked((ulong)reader.Read7BitEncodedInt64());
+                return true;
             }
-
-            return false;
+            catch (Exception exception) when (exception is EndOfStreamException or FormatException)
+            {
+                value = 0;
+                return false;
+            }
         }
 
         public bool TrySigned(out long value)

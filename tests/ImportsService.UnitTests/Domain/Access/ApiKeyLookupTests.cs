@@ -1,3 +1,4 @@
+using ImportsService.Application.Access.ApiKeys;
 using System.Security.Cryptography;
 using System.Text;
 using ImportsService.Domain.Access;

@@ -1,14 +1,17 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
+using ImportsService.Domain.Access;
 
-namespace ImportsService.Domain.Access;
+namespace ImportsService.Application.Access.ApiKeys;
 
 /// <summary>
 /// The format of the keys the service issues: <c>fleet_live_&lt;32 base62 characters&gt;_&lt;CRC-32 of everything before
 /// the last underscore, 6 base62 characters&gt;</c>, 50 characters, about 190 random bits. The fixed prefix lets secret
 /// scanners find a leaked key; the checksum lets them (and the service) tell a real one from a typo or a made-up one
-/// without asking the database.
+/// without asking the database. In Application rather than Domain since the checksum is the framework's CRC-32
+/// (System.IO.Hashing, a package) and the domain references nothing.
 /// </summary>
 public static class ApiKeyFormat
 {
@@ -52,12 +55,15 @@ public static class ApiKeyFormat
             : ApiKeyKind.Issued;
     }
 
-    /// <summary>The CRC-32 of <paramref name="body"/>'s ASCII bytes, as 6 base62 digits (most significant first, zero-padded).</summary>
+    /// <summary>
+    /// The CRC-32 (IEEE 802.3, as zip and zlib compute it) of <paramref name="body"/>'s ASCII bytes, as 6 base62 digits
+    /// (most significant first, zero-padded).
+    /// </summary>
     public static string Checksum(ReadOnlySpan<char> body)
     {
         var bytes = new byte[Encoding.ASCII.GetByteCount(body)];
         Encoding.ASCII.GetBytes(body, bytes);
-        return Base62(Crc32.Compute(bytes), ChecksumLength);
+        return Base62(Crc32.HashToUInt32(bytes), ChecksumLength);
     }
 
     private static string Base62(uint value, int width)

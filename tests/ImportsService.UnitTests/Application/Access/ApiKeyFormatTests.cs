@@ -1,7 +1,7 @@
-using System.Text;
+using ImportsService.Application.Access.ApiKeys;
 using ImportsService.Domain.Access;
 
-namespace ImportsService.UnitTests.Domain.Access;
+namespace ImportsService.UnitTests.Application.Access;
 
 public sealed class ApiKeyFormatTests
 {
@@ -32,13 +32,19 @@ public sealed class ApiKeyFormatTests
     [Test]
     public void The_checksum_is_the_crc32_of_the_body_in_six_base62_digits()
     {
-        // CRC-32/IEEE check value: "123456789" → 0xCBF43926.
-        Assert.That(Crc32.Compute(Encoding.ASCII.GetBytes("123456789")), Is.EqualTo(0xCBF43926u));
-        Assert.That(Crc32.Compute([]), Is.Zero);
-
-        // 0xCBF43926 = 3,421,780,262 in base 62 (digits 0-9A-Za-z), most significant first.
+        // The CRC-32/IEEE check value of "123456789" is 0xCBF43926 = 3,421,780,262, in base 62 (digits 0-9A-Za-z) most significant first.
         Assert.That(ApiKeyFormat.Checksum("123456789"), Is.EqualTo("3jZRME"));
         Assert.That(ApiKeyFormat.Checksum(string.Empty), Is.EqualTo("000000"), "zero-padded");
+    }
+
+    [Test]
+    public void A_key_issued_before_the_checksum_came_from_system_io_hashing_still_classifies_as_issued()
+    {
+        // Issued with the checksum of the hand-written CRC-32 this project had until issue 14 (and zlib's agrees).
+        const string issued = "fleet_live_Tq8ZkW3xPd0LmN5vRb7YcH2sJf9GaE4u_3uHk3O";
+
+        Assert.That(ApiKeyFormat.Classify(issued), Is.EqualTo(ApiKeyKind.Issued));
+        Assert.That(ApiKeyFormat.Checksum(issued.AsSpan(0, issued.Length - 7)), Is.EqualTo("3uHk3O"));
     }
 
     [Test]
