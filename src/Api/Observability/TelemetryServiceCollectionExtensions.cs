@@ -20,6 +20,9 @@ public static class TelemetryServiceCollectionExtensions
 
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>Records spans without OTLP (for an exporter added in code); on by default only when OTLP is configured.</summary>
+    public const string TracingEnabledKey = "Tracing:Enabled";
+
     /// <summary>The informational version (release and commit), as <c>--version</c> prints it.</summary>
     public static string ServiceVersion { get; } =
         typeof(TelemetryServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -29,8 +32,10 @@ public static class TelemetryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var prometheus = MetricsOptions.From(configuration).Port is not null;
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
+        // Spans nobody exports are pure cost on every request, so without an exporter none are recorded.
+        var recordSpans = configuration.GetValue(TracingEnabledKey, defaultValue: otlp);
 
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: ServiceVersion))
             .WithMetrics(metrics =>
             {
@@ -49,8 +54,10 @@ public static class TelemetryServiceCollectionExtensions
                 {
                     metrics.AddOtlpExporter();
                 }
-            })
-            .WithTracing(tracing =>
+            });
+        if (recordSpans)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing
                     .AddAspNetCoreInstrumentation()
@@ -70,6 +77,7 @@ public static class TelemetryServiceCollectionExtensions
                     tracing.AddOtlpExporter();
                 }
             });
+        }
 
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section));
         if (prometheus)

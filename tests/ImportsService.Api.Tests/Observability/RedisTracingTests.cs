@@ -22,7 +22,7 @@ public sealed class RedisTracingTests
         var spans = new LockedCollection<Activity>();
         var host = new ImportsApiFactory(
             ApiHost.DatabasePath,
-            settings: new Dictionary<string, string> { ["ConnectionStrings:Redis"] = redis.ConnectionString },
+            settings: new Dictionary<string, string> { ["ConnectionStrings:Redis"] = redis.ConnectionString, ["Tracing:Enabled"] = "true" },
             configureServices: services =>
             {
                 // The instrumentation collects finished commands on a timer (10 s by default): sooner here.

@@ -26,7 +26,7 @@ public sealed class TracingTests
     {
         host = new ImportsApiFactory(
             ApiHost.DatabasePath,
-            settings: new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information" },
+            settings: new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information", ["Tracing:Enabled"] = "true" },
             configureServices: services =>
             {
                 services.AddSingleton<ILogEventSink>(logs);
@@ -69,5 +69,11 @@ public sealed class TracingTests
 
         Assert.That(resource["service.name"], Is.EqualTo("ImportsService"));
         Assert.That(resource["service.version"], Is.EqualTo(TelemetryServiceCollectionExtensions.ServiceVersion).And.Not.EqualTo("unknown"));
+    }
+
+    [Test]
+    public void Without_an_exporter_no_span_is_recorded()
+    {
+        Assert.That(ApiHost.Factory.Services.GetService<TracerProvider>(), Is.Null);
     }
 }
