@@ -17,6 +17,8 @@ internal static class SqlServerKeysetSql
 {
     public const int StatusSlots = 10;
 
+    private const string FloorVariable = "@id_floor";
+
     private static readonly ConcurrentDictionary<KeysetQueryShape, string> Batches = new();
 
     private static readonly string StatusList = string.Join(", ", Enumerable.Range(0, StatusSlots).Select(slot => "@" + StatusParameter(slot)));
@@ -109,14 +111,15 @@ internal static class SqlServerKeysetSql
     /// <summary>With probed columns, <see cref="KeysetQueryShape.ChooseRange"/> in T-SQL before the folded statements.</summary>
     private static string Batch(KeysetQueryShape shape)
     {
+        var marks = Marks(shape);
         var seek = Fold(shape, Seek(shape));
         var columns = shape.ProbedColumns();
         if (columns.Count == 0)
         {
-            return seek;
+            return marks + seek;
         }
 
-        var batch = new StringBuilder();
+        var batch = new StringBuilder(marks);
         for (var i = 0; i < columns.Count; i++)
         {
             var where = And([$"account_id = @{AccountId}", .. shape.Bounds().Where(bound => bound.Column == columns[i]).Select(bound => bound.Predicate)]);
@@ -152,7 +155,53 @@ internal static class SqlServerKeysetSql
     [
         .. shape.SeekBounds(Greatest, Least),
         .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+        .. IdBounds(shape),
     ];
+
+    /// <summary>
+    /// An id seek's bounds from the creation-order marks (ADR 0010), read into variables at the top of the batch so the
+    /// seek on the clustered key starts (and ends) there. A missing mark leaves a variable NULL: then no import matches
+    /// that bound and the residual timestamp bounds, which always stay, return nothing whichever range is read.
+    /// </summary>
+    internal static IEnumerable<string> IdBounds(KeysetQueryShape shape)
+    {
+        var ceilings = shape.IdCeilingSources();
+        if (ceilings.Count > 0)
+        {
+            yield return ceilings.Count == 1 ? $"id <= {CeilingVariable(0)}" : $"id <= {Least(CeilingVariable(0), CeilingVariable(1))}";
+        }
+
+        if (shape.IdFloorSource() is not null)
+        {
+            yield return $"id >= {FloorVariable}";
+        }
+    }
+
+    /// <summary>One pinned seek per mark: the newest suffix minimum below a ceiling's bound, the oldest prefix maximum above the floor's.</summary>
+    internal static string Marks(KeysetQueryShape shape)
+    {
+        var marks = new StringBuilder();
+        var ceilings = shape.IdCeilingSources();
+        for (var i = 0; i < ceilings.Count; i++)
+        {
+            marks.Append(CultureInfo.InvariantCulture, $"DECLARE {CeilingVariable(i)} bigint = {MarkId(ceilings[i])};\n");
+        }
+
+        if (shape.IdFloorSource() is { } floor)
+        {
+            marks.Append(CultureInfo.InvariantCulture, $"DECLARE {FloorVariable} bigint = {MarkId(floor)};\n");
+        }
+
+        return marks.ToString();
+    }
+
+    private static string CeilingVariable(int i) => "@id_ceiling_" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static string MarkId(KeysetBound bound)
+    {
+        var (table, index, where, orderBy) = CreationOrderMarks.Lookup(bound);
+        return $"(SELECT TOP (1) id FROM dbo.{table} WITH (INDEX ({index}), FORCESEEK) WHERE {where} ORDER BY {orderBy})";
+    }
 
     /// <summary>
     /// No row values in T-SQL: the redundant inclusive range <c>created_at &lt;= @after_ts</c> is what the seek uses, the

@@ -128,7 +128,8 @@ internal sealed class SqlServerStatementTests
 
     /// <summary>
     /// Page and count are one statement (one snapshot under READ_COMMITTED_SNAPSHOT): a batch without a probe is exactly
-    /// one SELECT; with a probe, one DECLARE per probed column and one IF whose every branch is one SELECT.
+    /// one SELECT; with a probe, one DECLARE per probed column and one IF whose every branch is one SELECT. An id seek's
+    /// creation-order marks come first, one DECLARE each.
     /// </summary>
     [Test]
     public void Page_and_count_are_one_statement_and_a_probe_only_chooses_which()
@@ -137,7 +138,10 @@ internal sealed class SqlServerStatementTests
         {
             var probed = shape.ProbedColumns().Count;
             var batch = Parse(SqlServerKeysetSql.For(shape)).Fragment;
-            var top = ((TSqlScript)batch).Batches.Single().Statements;
+            var all = ((TSqlScript)batch).Batches.Single().Statements;
+            var marks = shape.IdCeilingSources().Count + (shape.IdFloorSource() is null ? 0 : 1);
+            Assert.That(all.Take(marks), Has.All.InstanceOf<DeclareVariableStatement>(), shape.ToString());
+            var top = all.Skip(marks).ToList();
             if (probed == 0)
             {
                 Assert.That(top.Single(), Is.InstanceOf<SelectStatement>(), shape.ToString());
@@ -351,6 +355,7 @@ internal sealed class SqlServerStatementTests
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0004_api_key_versions.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0006_account_rate_plans.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0007_import_creation_order_marks.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
