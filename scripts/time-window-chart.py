@@ -9,7 +9,7 @@ panels per account size.
 
 The input folder holds <label>-<rows>.csv, label "before" or "after": BenchmarkDotNet's
 results/ImportsService.Benchmarks.TimeWindowBenchmarks-report.csv of each run, copied under that name.
-Needs matplotlib (apt-get install python3-matplotlib).
+Needs matplotlib (apt-get install python3-matplotlib, then run it with /usr/bin/python3).
 """
 import csv
 import pathlib
@@ -61,12 +61,15 @@ def main(folder, output):
                 if case in run:
                     points = sorted(run[case].items())
                     ax.plot([HISTORY[0] + p * (HISTORY[1] - HISTORY[0]) for p, _ in points], [ms for _, ms in points], style, label=f"{label} (keyset)")
+            # The peer and the unfiltered page do not change with the branch: drawn from the "after" run.
             after = runs[rows].get("after") or runs[rows].get("before")
             for case_name, style, label in ((PEER, "^--", "EF Core + OFFSET peer"), ("unfiltered", ":", "unfiltered first page")):
                 if case_name in after:
                     points = sorted(after[case_name].items())
                     ax.plot([HISTORY[0] + p * (HISTORY[1] - HISTORY[0]) for p, _ in points], [ms for _, ms in points], style, label=label, alpha=0.8)
             ax.set_yscale("log")
+            ax.set_xticks(range(HISTORY[0], HISTORY[1] + 1))
+            ax.set_xlim(HISTORY[0], HISTORY[1])
             ax.grid(True, which="both", alpha=0.3)
             ax.set_title(f"{case}\n{rows:,} imports", fontsize=9)
             if c == 0:
