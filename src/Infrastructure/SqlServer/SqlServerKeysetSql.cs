@@ -17,8 +17,6 @@ internal static class SqlServerKeysetSql
 {
     public const int StatusSlots = 10;
 
-    private const string FloorVariable = "@id_floor";
-
     private static readonly ConcurrentDictionary<KeysetQueryShape, string> Batches = new();
 
     private static readonly string StatusList = string.Join(", ", Enumerable.Range(0, StatusSlots).Select(slot => "@" + StatusParameter(slot)));
@@ -111,15 +109,14 @@ internal static class SqlServerKeysetSql
     /// <summary>With probed columns, <see cref="KeysetQueryShape.ChooseRange"/> in T-SQL before the folded statements.</summary>
     private static string Batch(KeysetQueryShape shape)
     {
-        var marks = Marks(shape);
         var seek = Fold(shape, Seek(shape));
         var columns = shape.ProbedColumns();
         if (columns.Count == 0)
         {
-            return marks + seek;
+            return seek;
         }
 
-        var batch = new StringBuilder(marks);
+        var batch = new StringBuilder();
         for (var i = 0; i < columns.Count; i++)
         {
             var where = And([$"account_id = @{AccountId}", .. shape.Bounds().Where(bound => bound.Column == columns[i]).Select(bound => bound.Predicate)]);
@@ -159,43 +156,24 @@ internal static class SqlServerKeysetSql
     ];
 
     /// <summary>
-    /// An id seek's bounds from the creation-order marks (ADR 0010), read into variables at the top of the batch so the
-    /// seek on the clustered key starts (and ends) there. A missing mark leaves a variable NULL: then no import matches
-    /// that bound and the residual timestamp bounds, which always stay, return nothing whichever range is read.
+    /// An id seek's bounds from the creation-order marks (ADR 0010), each a pinned one-row seek of the marks inside the
+    /// same statement, so marks and imports are read in one snapshot (under READ_COMMITTED_SNAPSHOT a batch's separate
+    /// statements each read their own). The optimizer evaluates an uncorrelated scalar subquery once and seeks the
+    /// clustered key from its value. The timestamp bounds stay as residuals: a missing mark (NULL) means no import
+    /// matches that bound, and the seek then reads nothing.
     /// </summary>
     internal static IEnumerable<string> IdBounds(KeysetQueryShape shape)
     {
-        var ceilings = shape.IdCeilingSources();
-        if (ceilings.Count > 0)
+        foreach (var ceiling in shape.IdCeilingSources())
         {
-            yield return ceilings.Count == 1 ? $"id <= {CeilingVariable(0)}" : $"id <= {Least(CeilingVariable(0), CeilingVariable(1))}";
-        }
-
-        if (shape.IdFloorSource() is not null)
-        {
-            yield return $"id >= {FloorVariable}";
-        }
-    }
-
-    /// <summary>One pinned seek per mark: the newest suffix minimum below a ceiling's bound, the oldest prefix maximum above the floor's.</summary>
-    internal static string Marks(KeysetQueryShape shape)
-    {
-        var marks = new StringBuilder();
-        var ceilings = shape.IdCeilingSources();
-        for (var i = 0; i < ceilings.Count; i++)
-        {
-            marks.Append(CultureInfo.InvariantCulture, $"DECLARE {CeilingVariable(i)} bigint = {MarkId(ceilings[i])};\n");
+            yield return $"id <= {MarkId(ceiling)}";
         }
 
         if (shape.IdFloorSource() is { } floor)
         {
-            marks.Append(CultureInfo.InvariantCulture, $"DECLARE {FloorVariable} bigint = {MarkId(floor)};\n");
+            yield return $"id >= {MarkId(floor)}";
         }
-
-        return marks.ToString();
     }
-
-    private static string CeilingVariable(int i) => "@id_ceiling_" + i.ToString(CultureInfo.InvariantCulture);
 
     private static string MarkId(KeysetBound bound)
     {

@@ -61,6 +61,12 @@ BEGIN
     IF NOT (UPDATE(created_at) OR UPDATE(account_id))
         RETURN;
 
+    -- One account's writers take turns here until they commit, so each reads the marks the one before it left: two
+    -- concurrent inserts that each missed the other's mark could leave the staircase out of order, and the seeks that
+    -- read it rely on its order. (Under READ_COMMITTED_SNAPSHOT each later statement reads what was committed before it.)
+    DECLARE @locked int = (SELECT COUNT(*) FROM dbo.accounts WITH (UPDLOCK, HOLDLOCK)
+                           WHERE id IN (SELECT account_id FROM inserted));
+
     DELETE m
     FROM dbo.import_created_suffix_minima AS m
     JOIN inserted AS n ON n.account_id = m.account_id
