@@ -94,6 +94,58 @@ internal sealed class SqliteCreationOrderMarkProperties : SqliteDatabaseTest
             threads: 1);
     }
 
+    /// <summary>
+    /// What the triggers keep, checked against the definition: after any inserts, corrections and deletes both staircases
+    /// rise strictly in id and created_at and cover every import (a suffix minimum at or after its id created at or
+    /// before it; a prefix maximum at or before its id created at or after it); after inserts alone they are exactly the
+    /// suffix minima and prefix maxima, as migration 0007 computes them for existing rows.
+    /// </summary>
+    [Test]
+    public async Task The_triggers_keep_both_staircases_ordered_and_covering_every_import_and_exact_after_inserts_alone()
+    {
+        await Gen.Select(Rows_, Edit.Array[0, 20], Rows_).SampleAsync(
+            async sample =>
+            {
+                var (first, edits, later) = sample;
+                await Database.ResetAsync();
+                var account = await Database.CreateAccountAsync("acc");
+                var rows = (await Database.InsertImportsAsync(account, first)).ToList();
+                foreach (var (row, delete, a, b) in edits.Where(_ => rows.Count > 0))
+                {
+                    var index = row % rows.Count;
+                    if (delete)
+                    {
+                        await Database.DeleteImportsAsync([rows[index].Id]);
+                        rows.RemoveAt(index);
+                    }
+                    else
+                    {
+                        var (created, updated) = a < b ? (a, b) : (b, a);
+                        await Database.UpdateTimestampsAsync(rows[index].Id, created, updated);
+                        rows[index] = rows[index] with { CreatedAt = created, UpdatedAt = updated };
+                    }
+                }
+
+                rows.AddRange(await Database.InsertImportsAsync(account, later));
+                await using var connection = (SqliteConnection)await Database.OpenAsync();
+                var minima = (await connection.QueryAsync<(long Id, long CreatedAt)>($"SELECT id, created_at FROM {CreationOrderMarks.SuffixMinima} WHERE account_id = @account ORDER BY id;", new { account })).ToArray();
+                var maxima = (await connection.QueryAsync<(long Id, long CreatedAt)>($"SELECT id, created_at FROM {CreationOrderMarks.PrefixMaxima} WHERE account_id = @account ORDER BY id;", new { account })).ToArray();
+                var imports = rows.Select(r => (r.Id, CreatedAt: r.CreatedAt.UnixMicroseconds)).OrderBy(r => r.Id).ToArray();
+
+                Assert.That(minima.Zip(minima.Skip(1)), Has.All.Matches<((long Id, long CreatedAt) A, (long Id, long CreatedAt) B)>(p => p.A.CreatedAt < p.B.CreatedAt));
+                Assert.That(maxima.Zip(maxima.Skip(1)), Has.All.Matches<((long Id, long CreatedAt) A, (long Id, long CreatedAt) B)>(p => p.A.CreatedAt < p.B.CreatedAt));
+                Assert.That(imports, Has.All.Matches<(long Id, long CreatedAt)>(x => minima.Any(m => m.Id >= x.Id && m.CreatedAt <= x.CreatedAt)), "every import has a suffix minimum");
+                Assert.That(imports, Has.All.Matches<(long Id, long CreatedAt)>(x => maxima.Any(m => m.Id <= x.Id && m.CreatedAt >= x.CreatedAt)), "every import has a prefix maximum");
+                if (edits.Length == 0)
+                {
+                    Assert.That(minima, Is.EqualTo(imports.Where((x, i) => imports.Skip(i + 1).All(y => x.CreatedAt < y.CreatedAt))));
+                    Assert.That(maxima, Is.EqualTo(imports.Where((x, i) => imports.Take(i).All(y => x.CreatedAt > y.CreatedAt))));
+                }
+            },
+            iter: 150,
+            threads: 1);
+    }
+
     [Test]
     public void Control_every_id_sorted_shape_with_a_created_at_or_upper_updated_at_bound_gets_an_id_bound_and_no_other_shape_does()
     {
