@@ -9,6 +9,7 @@
 #
 #   scripts/load-test.sh                      # 1,000,000 extra rows, 30 s warm-up and 30 s measured per scenario
 #   ROWS=100000 DURATION=10s WARMUP=5s scripts/load-test.sh
+#   SCENARIOS="first windows" scripts/load-test.sh   # a subset of: first deep filtered windows
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
@@ -65,6 +66,13 @@ collect() { # $1: first path, $2: pages
 { collect '/api/v1/imports?per_page=100' 300; collect '/api/v1/imports?per_page=100&sort%5Bcreated_at%5D=asc' 300; } >"$work/deep.txt"
 echo '/api/v1/imports?per_page=50&filter%5Bstatus%5D%5Binclude%5D=failed,complete&filter%5Bcreated_at%5D%5Bgte%5D=2024-03-01&sort%5Bupdated_at%5D=desc' >"$work/filtered.txt"
 echo '/api/v1/imports' >"$work/first.txt"
+# First pages of one-month created_at windows all through the demo history (2022-01 to 2025-12), default sort (issue 16).
+for year in 2022 2023 2024 2025; do
+    for month in 01 02 03 04 05 06 07 08 09 10 11 12; do
+        next=$(date -u -d "$year-$month-01 +1 month" +%Y-%m-01)
+        echo "/api/v1/imports?filter%5Bcreated_at%5D%5Bgte%5D=$year-$month-01&filter%5Bcreated_at%5D%5Blt%5D=$next"
+    done
+done >"$work/windows.txt"
 
 cat >"$work/paths.lua" <<'LUA'
 local paths = {}
@@ -83,7 +91,7 @@ done = function(summary, latency, requests)
 end
 LUA
 
-for scenario in first deep filtered; do
+for scenario in ${SCENARIOS:-first deep filtered windows}; do
     if [ "$WARMUP" != 0 ]; then
         echo "== warm-up (discarded): $scenario page(s), ${WARMUP}"
         WRK_PATHS="$work/$scenario.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --latency -s "$work/paths.lua" "$BASE" | grep -E 'Requests/sec| 50%| 99%|Non-2xx' || true

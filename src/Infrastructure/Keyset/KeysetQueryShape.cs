@@ -133,6 +133,24 @@ internal readonly record struct KeysetQueryShape(
         }
     }
 
+    /// <summary>
+    /// The bounds an id seek turns into an id ceiling through the account's creation-order marks (ADR 0010): every upper
+    /// bound on a side the position does not limit. An updated_at bound counts as a created_at bound of the same
+    /// comparison: the schema's created_at &lt;= updated_at makes updated_at &lt; Y imply created_at &lt; Y.
+    /// </summary>
+    public IReadOnlyList<KeysetBound> IdCeilingSources()
+    {
+        var shape = this;
+        return SortKey != ImportSortKey.Id ? [] : [.. Bounds().Where(bound => !bound.IsLower && !shape.PositionLimits(bound))];
+    }
+
+    /// <summary>The created_at lower bound an id seek turns into an id floor (ADR 0010); an updated_at one implies nothing about created_at.</summary>
+    public KeysetBound? IdFloorSource()
+    {
+        var shape = this;
+        return SortKey != ImportSortKey.Id ? null : Bounds().SingleOrDefault(bound => bound.IsLower && bound.Column == "created_at" && !shape.PositionLimits(bound));
+    }
+
     /// <summary>The filter columns with a bound that implies nothing about the sort key: their range is probed before choosing the access path.</summary>
     public IReadOnlyList<string> ProbedColumns() => SortKey switch
     {

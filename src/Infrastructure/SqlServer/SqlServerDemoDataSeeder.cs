@@ -151,8 +151,9 @@ internal sealed class SqlServerDemoDataSeeder(SqlServerConnectionFactory connect
     {
         using var table = ImportsTable(accountId, rows);
 
-        // CheckConstraints: bulk loads skip CHECK and FOREIGN KEY constraints unless told otherwise.
-        using var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints, transaction)
+        // Bulk loads skip CHECK and FOREIGN KEY constraints and triggers unless told otherwise; the creation-order marks'
+        // trigger must see every row (ADR 0010).
+        using var bulk = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.FireTriggers, transaction)
         {
             DestinationTableName = "dbo.imports",
             BatchSize = BatchSize,

@@ -152,7 +152,34 @@ internal static class SqlServerKeysetSql
     [
         .. shape.SeekBounds(Greatest, Least),
         .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+        .. IdBounds(shape),
     ];
+
+    /// <summary>
+    /// An id seek's bounds from the creation-order marks (ADR 0010), each a pinned one-row seek of the marks inside the
+    /// same statement, so marks and imports are read in one snapshot (under READ_COMMITTED_SNAPSHOT a batch's separate
+    /// statements each read their own). The optimizer evaluates an uncorrelated scalar subquery once and seeks the
+    /// clustered key from its value. The timestamp bounds stay as residuals: a missing mark (NULL) means no import
+    /// matches that bound, and the seek then reads nothing.
+    /// </summary>
+    internal static IEnumerable<string> IdBounds(KeysetQueryShape shape)
+    {
+        foreach (var ceiling in shape.IdCeilingSources())
+        {
+            yield return $"id <= {MarkId(ceiling)}";
+        }
+
+        if (shape.IdFloorSource() is { } floor)
+        {
+            yield return $"id >= {MarkId(floor)}";
+        }
+    }
+
+    private static string MarkId(KeysetBound bound)
+    {
+        var (table, index, where, orderBy) = CreationOrderMarks.Lookup(bound);
+        return $"(SELECT TOP (1) id FROM dbo.{table} WITH (INDEX ({index}), FORCESEEK) WHERE {where} ORDER BY {orderBy})";
+    }
 
     /// <summary>
     /// No row values in T-SQL: the redundant inclusive range <c>created_at &lt;= @after_ts</c> is what the seek uses, the

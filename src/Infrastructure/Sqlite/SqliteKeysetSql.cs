@@ -129,7 +129,34 @@ internal static class SqliteKeysetSql
     [
         .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"),
         .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+        .. IdBounds(shape),
     ];
+
+    /// <summary>
+    /// An id seek's bounds from the creation-order marks (ADR 0010), each mark one seek evaluated once per statement: the
+    /// range starts (and ends) there instead of at the account's newest (oldest) id. The timestamp bounds stay as
+    /// residuals, so a loose mark only costs rows read. SQLite's scalar min() is NULL when either mark is missing, and
+    /// NULL admits no row, as no import matches then.
+    /// </summary>
+    internal static IEnumerable<string> IdBounds(KeysetQueryShape shape)
+    {
+        var ceilings = shape.IdCeilingSources().Select(MarkId).ToArray();
+        if (ceilings.Length > 0)
+        {
+            yield return ceilings.Length == 1 ? $"id <= {ceilings[0]}" : $"id <= min({string.Join(", ", ceilings)})";
+        }
+
+        if (shape.IdFloorSource() is { } floor)
+        {
+            yield return $"id >= {MarkId(floor)}";
+        }
+    }
+
+    private static string MarkId(KeysetBound bound)
+    {
+        var (table, index, where, orderBy) = CreationOrderMarks.Lookup(bound);
+        return $"(SELECT id FROM {table} INDEXED BY {index} WHERE {where} ORDER BY {orderBy} LIMIT 1)";
+    }
 
     /// <summary>
     /// A row value, which SQLite turns into one index range. A unary + keeps a term from being used as an index bound (a

@@ -21,6 +21,7 @@ internal sealed class MigrationJournalTests(string provider) : DatabaseTest(prov
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0004_api_key_versions.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0005_api_key_hash_scheme.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0006_account_rate_plans.sql",
+        $"ImportsService.Infrastructure.Database.{provider}.Migrations.0007_import_creation_order_marks.sql",
     ];
 
     [Test]

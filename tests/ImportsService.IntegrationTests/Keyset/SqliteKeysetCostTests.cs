@@ -112,6 +112,71 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
         Assert.That(steps, Is.LessThan((long)StepsPerRow * Rows));
     }
 
+    /// <summary>
+    /// Time windows on an id sort near the start, in the middle and near the end of the account's history, each over the
+    /// probe's cap so the seek reads them: without the creation-order marks (ADR 0010) the seek would start at the
+    /// newest (oldest) id and read every row outside the window on that side first.
+    /// </summary>
+    private static IEnumerable<TestCaseData> Windows()
+    {
+        TestCaseData Case(string name, ImportListing listing) => new TestCaseData(listing).SetArgDisplayNames(name);
+
+        foreach (var start in new[] { Rows / 20, Rows / 2, Rows * 17 / 20 })
+        {
+            var window = Between(start, start + 2_500);
+            var at = $"minute {start}";
+            yield return Case($"id desc, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Descending, created: window));
+            yield return Case($"id asc, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, created: window));
+            yield return Case($"id desc, updated_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Descending, updated: window));
+            yield return Case($"id desc, one status, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.Failed), created: window));
+            yield return Case($"id asc, created_at > {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, created: From(BoundOperator.GreaterThan, start)));
+            yield return Case($"id desc, created_at <= {at} + 2500", Listing(ImportSortKey.Id, SortDirection.Descending, created: Until(BoundOperator.LessThanOrEqual, start + 2_500)));
+            yield return Case($"id desc, updated_at < {at} + 2500", Listing(ImportSortKey.Id, SortDirection.Descending, updated: Until(BoundOperator.LessThan, start + 2_500)));
+        }
+    }
+
+    [TestCaseSource(nameof(Windows))]
+    public async Task The_first_page_of_a_time_window_on_an_id_sort_costs_about_an_unfiltered_first_page_wherever_the_window_lies(ImportListing listing)
+    {
+        var unfiltered = await FirstPageStepsAsync(Listing(ImportSortKey.Id, listing.Sort.Direction));
+
+        var (ids, steps) = await FirstPageAsync(listing);
+
+        // An updated_at bound's ceiling comes from created_at <= updated_at: the seek also reads the imports created
+        // before the bound and updated after it (here up to three days, 4,320 rows), which no created_at mark excludes.
+        var straddling = listing.Filter.UpdatedAt.Upper is { } upper
+            ? records.Count(r => r.CreatedAt < upper.Value && r.UpdatedAt >= upper.Value)
+            : 0;
+
+        Assert.That(ids, Is.EqualTo(ListingOracle.Apply(records, listing).Take(PerPage + 1).Select(r => r.Id)));
+        TestContext.Out.WriteLine($"{steps:N0} steps; the unfiltered first page {unfiltered:N0}; {straddling:N0} imports straddle an updated_at bound");
+        // The probe counts up to its cap of entries first (a constant); the seek then costs what an unfiltered page does.
+        Assert.That(steps, Is.LessThan((3 * unfiltered) + ((KeysetQueryShape.ProbeCap + straddling) * StepsPerProbedEntry)));
+    }
+
+    [Test]
+    public async Task Control_the_first_page_of_an_id_sort_filtered_on_a_column_no_mark_bounds_reads_the_rows_before_it()
+    {
+        var unfiltered = await FirstPageStepsAsync(Listing(ImportSortKey.Id, SortDirection.Descending));
+        var listing = Listing(ImportSortKey.Id, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.Failed));
+        var early = Listing(ImportSortKey.Id, SortDirection.Ascending, updated: From(BoundOperator.GreaterThanOrEqual, Rows * 17 / 20));
+
+        var (_, steps) = await FirstPageAsync(early);
+
+        Assert.That(await FirstPageStepsAsync(listing), Is.LessThan(3 * unfiltered), "a filter the seek's index holds costs a page");
+        Assert.That(steps, Is.GreaterThan((3 * unfiltered) + (KeysetQueryShape.ProbeCap * StepsPerProbedEntry)), "an updated_at lower bound gives no id floor: the step counter sees the rows before the window");
+    }
+
+    private async Task<long> FirstPageStepsAsync(ImportListing listing) => (await FirstPageAsync(listing)).Steps;
+
+    private async Task<(IReadOnlyList<long> Ids, long Steps)> FirstPageAsync(ImportListing listing)
+    {
+        await using var connection = await OpenAsync();
+        using var counter = new StepCounter(connection);
+        var page = await SqliteImportPageReader.ReadAsync(connection, new KeysetPageRequest(account, listing, null, PerPage + 1, 500), null, CancellationToken.None);
+        return (page.Records.Select(r => r.Id).ToArray(), counter.Steps);
+    }
+
     /// <summary>Listings that match nothing, each through a different access path: none of them reads the account.</summary>
     private static IEnumerable<TestCaseData> Empty()
     {

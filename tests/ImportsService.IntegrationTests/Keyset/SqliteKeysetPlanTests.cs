@@ -163,7 +163,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         foreach (var shape in KeysetQueryShapes.All())
         {
             var statements = SeekStatements(shape);
-            var orderBy = statements[0][statements[0].IndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].IndexOf("LIMIT", StringComparison.Ordinal)].Trim();
+            var orderBy = statements[0][statements[0].LastIndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].LastIndexOf("LIMIT", StringComparison.Ordinal)].Trim();
 
             Assert.That(statements[1], Does.Contain(orderBy + " LIMIT @count_cap"), shape.ToString());
         }

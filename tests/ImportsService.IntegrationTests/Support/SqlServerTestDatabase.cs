@@ -102,6 +102,16 @@ internal sealed class SqlServerTestDatabase(string serverConnectionString) : Tes
         await connection.ExecuteAsync("DELETE FROM dbo.imports WHERE id IN @ids;", new { ids });
     }
 
+    public override async Task UpdateTimestampsAsync(long id, UtcTimestamp createdAt, UtcTimestamp updatedAt)
+    {
+        await using var connection = await OpenAsync();
+        var parameters = new DynamicParameters();
+        parameters.Add("id", id, DbType.Int64);
+        parameters.Add("created", createdAt.ToDateTime(), DbType.DateTime2, scale: 6);
+        parameters.Add("updated", updatedAt.ToDateTime(), DbType.DateTime2, scale: 6);
+        await connection.ExecuteAsync("UPDATE dbo.imports SET created_at = @created, updated_at = @updated WHERE id = @id;", parameters);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

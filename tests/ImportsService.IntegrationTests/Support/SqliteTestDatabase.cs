@@ -84,6 +84,14 @@ internal sealed class SqliteTestDatabase : TestDatabase
         await connection.ExecuteAsync("DELETE FROM imports WHERE id IN @ids;", new { ids });
     }
 
+    public override async Task UpdateTimestampsAsync(long id, UtcTimestamp createdAt, UtcTimestamp updatedAt)
+    {
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(
+            "UPDATE imports SET created_at = @created, updated_at = @updated WHERE id = @id;",
+            new { id, created = createdAt.UnixMicroseconds, updated = updatedAt.UnixMicroseconds });
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

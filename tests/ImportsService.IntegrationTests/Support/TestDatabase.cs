@@ -71,6 +71,9 @@ internal abstract class TestDatabase : IAsyncDisposable
 
     public abstract Task DeleteImportsAsync(IReadOnlyCollection<long> ids);
 
+    /// <summary>Changes an import's timestamps in place, as a correction of its creation time would.</summary>
+    public abstract Task UpdateTimestampsAsync(long id, UtcTimestamp createdAt, UtcTimestamp updatedAt);
+
     public virtual async ValueTask DisposeAsync()
     {
         if (services is not null)

@@ -128,7 +128,8 @@ internal sealed class SqlServerStatementTests
 
     /// <summary>
     /// Page and count are one statement (one snapshot under READ_COMMITTED_SNAPSHOT): a batch without a probe is exactly
-    /// one SELECT; with a probe, one DECLARE per probed column and one IF whose every branch is one SELECT.
+    /// one SELECT; with a probe, one DECLARE per probed column and one IF whose every branch is one SELECT. An id seek's
+    /// creation-order marks are subqueries of its statement, never statements of their own.
     /// </summary>
     [Test]
     public void Page_and_count_are_one_statement_and_a_probe_only_chooses_which()
@@ -351,6 +352,7 @@ internal sealed class SqlServerStatementTests
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0004_api_key_versions.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0006_account_rate_plans.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0007_import_creation_order_marks.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
