@@ -29,12 +29,7 @@ internal sealed class RedisServer : IDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static string? FindBinary() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/bin", "/usr/sbin", "/usr/local/bin"])
-            .Select(folder => Path.Combine(folder, "redis-server"))
-            .FirstOrDefault(File.Exists);
+    public static string? FindBinary() => LocalServerProcess.FindBinary("redis-server");
 
     public static RedisServer StartOrIgnore()
     {
@@ -44,30 +39,14 @@ internal sealed class RedisServer : IDisposable
             Assert.Ignore(MissingReason);
         }
 
-        var port = FreePort();
+        var port = LoopbackPorts.Closed();
         var directory = Path.Combine(Path.GetTempPath(), $"imports-redis-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var start = new ProcessStartInfo(binary!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--port", $"{port}", "--bind", "127.0.0.1", "--protected-mode", "yes", "--save", string.Empty,
-                     "--appendonly", "no", "--daemonize", "no", "--dir", directory, "--loglevel", "warning",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = LocalServerProcess.Start(binary!, directory,
+        [
+            "--port", $"{port}", "--bind", "127.0.0.1", "--protected-mode", "yes", "--save", string.Empty,
+            "--appendonly", "no", "--daemonize", "no", "--dir", directory, "--loglevel", "warning",
+        ]);
         var server = new RedisServer(process, directory, port);
         try
         {
@@ -82,22 +61,7 @@ internal sealed class RedisServer : IDisposable
         return server;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        finally
-        {
-            process.Dispose();
-            Directory.Delete(directory, recursive: true);
-        }
-    }
+    public void Dispose() => LocalServerProcess.Stop(process, directory);
 
     private void WaitUntilAnswering(TimeSpan timeout)
     {
@@ -133,14 +97,5 @@ internal sealed class RedisServer : IDisposable
 
             Thread.Sleep(50);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

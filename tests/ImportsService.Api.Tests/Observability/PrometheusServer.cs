@@ -27,12 +27,7 @@ internal sealed class PrometheusServer : IDisposable
         client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
-    public static string? FindBinary() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/bin", "/usr/sbin", "/usr/local/bin"])
-            .Select(folder => Path.Combine(folder, "prometheus"))
-            .FirstOrDefault(File.Exists);
+    public static string? FindBinary() => LocalServerProcess.FindBinary("prometheus");
 
     public static async Task<PrometheusServer> StartOrIgnoreAsync(string target)
     {
@@ -54,28 +49,12 @@ internal sealed class PrometheusServer : IDisposable
                 static_configs:
                   - targets: ['{{target}}']
             """);
-        var port = FreePort();
-        var start = new ProcessStartInfo(binary!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[]
-                 {
-                     $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
-                     $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var port = LoopbackPorts.Closed();
+        var process = LocalServerProcess.Start(binary!, directory,
+        [
+            $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+            $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
+        ]);
         var server = new PrometheusServer(process, directory, port);
         try
         {
@@ -118,19 +97,7 @@ internal sealed class PrometheusServer : IDisposable
     public void Dispose()
     {
         client.Dispose();
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        finally
-        {
-            process.Dispose();
-            Directory.Delete(directory, recursive: true);
-        }
+        LocalServerProcess.Stop(process, directory);
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
@@ -162,14 +129,5 @@ internal sealed class PrometheusServer : IDisposable
 
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
