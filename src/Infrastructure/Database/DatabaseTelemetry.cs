@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ImportsService.Application.Common.Exceptions;
@@ -25,9 +26,12 @@ internal static class DatabaseTelemetry
         description: "Time spent in the database per unit of work (one or two statements on one connection), by dialect, operation and outcome.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
-    /// <summary>The adapter's name from the file that called, e.g. <c>SqliteImportPageReader</c>.</summary>
+    private static readonly ConcurrentDictionary<string, string> Operations = new(StringComparer.Ordinal);
+
+    /// <summary>The adapter's name from the file that called, e.g. <c>SqliteImportPageReader</c> (once per file, not per request).</summary>
     public static string Operation(string callerFilePath) =>
-        Path.GetFileNameWithoutExtension(callerFilePath.Replace('\\', '/').Split('/')[^1]) is { Length: > 0 } name ? name : "unknown";
+        Operations.GetOrAdd(callerFilePath, static path =>
+            Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]) is { Length: > 0 } name ? name : "unknown");
 
     public static async Task<T> MeasureAsync<T>(string system, string operation, Func<Task<T>> work)
     {
