@@ -45,16 +45,17 @@ public sealed class TracingTests
 
         using var response = await client.GetAsync(new Uri(ApiHost.ImportsPath + "?per_page=2", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        host.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        // The server span and the request's log line are finished just after the response has gone out.
+        await Eventually(() => spans.Any(IsPageSpan) && logs.Events().Any(IsPageLog));
 
-        var server = spans.Single(s => s.Kind == ActivityKind.Server && (string?)s.GetTagItem("http.route") == "api/v1/imports");
+        var server = spans.Single(IsPageSpan);
         var reads = spans.Where(s => s.TraceId == server.TraceId && s.Source.Name == Application.Common.Telemetry.ServiceTelemetry.Name).ToList();
         Assert.That(reads.Select(s => s.DisplayName), Is.SupersetOf(new[] { "sqlite SqliteCallerAccessReader", "sqlite SqliteImportPageReader" }));
         Assert.That(reads, Has.All.Matches<Activity>(s => s.ParentSpanId == server.SpanId && s.Kind == ActivityKind.Client));
         Assert.That(reads.Select(s => s.GetTagItem("db.system.name")), Has.All.EqualTo("sqlite"));
         Assert.That(reads.Select(s => s.GetTagItem("outcome")), Has.All.EqualTo("ok"));
 
-        var requestLog = logs.Events().Single(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && e.RenderMessage(null).Contains("/api/v1/imports", StringComparison.Ordinal));
+        var requestLog = logs.Events().Single(IsPageLog);
         Assert.That(requestLog.TraceId, Is.EqualTo(server.TraceId));
         Assert.That(requestLog.SpanId, Is.EqualTo(server.SpanId));
         using var json = new StringWriter();
@@ -75,5 +76,20 @@ public sealed class TracingTests
     public void Without_an_exporter_no_span_is_recorded()
     {
         Assert.That(ApiHost.Factory.Services.GetService<TracerProvider>(), Is.Null);
+    }
+
+    private static bool IsPageSpan(Activity span) => span.Kind == ActivityKind.Server && (string?)span.GetTagItem("http.route") == "api/v1/imports";
+
+    private static bool IsPageLog(Serilog.Events.LogEvent logEvent) =>
+        logEvent.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && logEvent.RenderMessage(null).Contains("/api/v1/imports", StringComparison.Ordinal);
+
+    private async Task Eventually(Func<bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!done() && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            host.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            await Task.Delay(50);
+        }
     }
 }
