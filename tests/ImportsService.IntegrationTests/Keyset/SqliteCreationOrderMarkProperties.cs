@@ -52,8 +52,7 @@ internal sealed class SqliteCreationOrderMarkProperties : SqliteDatabaseTest
             new ImportFilter(mask % 3 == 0 ? ImportStatusSet.FromMask(Math.Max(1, mask)) : null, created, updated),
             new ImportSort(ImportSortKey.Id, ascending ? SortDirection.Ascending : SortDirection.Descending)));
 
-    private static readonly Gen<(int Row, bool Delete, UtcTimestamp A, UtcTimestamp B)> Edit =
-        Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 3], Instant, Instant, (row, kind, a, b) => (row, kind == 0, a, b));
+    private static readonly Gen<ImportEdit> Edit = ImportEdit.Any(Instant);
 
     [Test]
     public async Task The_id_seek_alone_walks_exactly_the_oracle_rows_of_every_time_window_after_back_fills_corrections_and_deletes()
@@ -67,21 +66,7 @@ internal sealed class SqliteCreationOrderMarkProperties : SqliteDatabaseTest
                 var neighbour = await Database.CreateAccountAsync("neighbour");
                 await Database.InsertImportsAsync(neighbour, later);
                 var rows = (await Database.InsertImportsAsync(account, first)).ToList();
-                foreach (var (row, delete, a, b) in edits.Where(_ => rows.Count > 0))
-                {
-                    var index = row % rows.Count;
-                    if (delete)
-                    {
-                        await Database.DeleteImportsAsync([rows[index].Id]);
-                        rows.RemoveAt(index);
-                    }
-                    else
-                    {
-                        var (created, updated) = a < b ? (a, b) : (b, a);
-                        await Database.UpdateTimestampsAsync(rows[index].Id, created, updated);
-                        rows[index] = rows[index] with { CreatedAt = created, UpdatedAt = updated };
-                    }
-                }
+                await Database.ApplyEditsAsync(rows, edits);
 
                 rows.AddRange(await Database.InsertImportsAsync(account, later));
                 var expected = ListingOracle.Apply(rows, listing);
@@ -110,21 +95,7 @@ internal sealed class SqliteCreationOrderMarkProperties : SqliteDatabaseTest
                 await Database.ResetAsync();
                 var account = await Database.CreateAccountAsync("acc");
                 var rows = (await Database.InsertImportsAsync(account, first)).ToList();
-                foreach (var (row, delete, a, b) in edits.Where(_ => rows.Count > 0))
-                {
-                    var index = row % rows.Count;
-                    if (delete)
-                    {
-                        await Database.DeleteImportsAsync([rows[index].Id]);
-                        rows.RemoveAt(index);
-                    }
-                    else
-                    {
-                        var (created, updated) = a < b ? (a, b) : (b, a);
-                        await Database.UpdateTimestampsAsync(rows[index].Id, created, updated);
-                        rows[index] = rows[index] with { CreatedAt = created, UpdatedAt = updated };
-                    }
-                }
+                await Database.ApplyEditsAsync(rows, edits);
 
                 rows.AddRange(await Database.InsertImportsAsync(account, later));
                 await using var connection = (SqliteConnection)await Database.OpenAsync();

@@ -74,6 +74,28 @@ internal abstract class TestDatabase : IAsyncDisposable
     /// <summary>Changes an import's timestamps in place, as a correction of its creation time would.</summary>
     public abstract Task UpdateTimestampsAsync(long id, UtcTimestamp createdAt, UtcTimestamp updatedAt);
 
+    /// <summary>Applies <paramref name="edits"/> to the imports in <paramref name="rows"/>, keeping the list in step with the database.</summary>
+    public async Task ApplyEditsAsync(List<Import> rows, IEnumerable<ImportEdit> edits)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(edits);
+        foreach (var (row, delete, a, b) in edits.Where(_ => rows.Count > 0))
+        {
+            var index = row % rows.Count;
+            if (delete)
+            {
+                await DeleteImportsAsync([rows[index].Id]);
+                rows.RemoveAt(index);
+            }
+            else
+            {
+                var (created, updated) = a < b ? (a, b) : (b, a);
+                await UpdateTimestampsAsync(rows[index].Id, created, updated);
+                rows[index] = rows[index] with { CreatedAt = created, UpdatedAt = updated };
+            }
+        }
+    }
+
     public virtual async ValueTask DisposeAsync()
     {
         if (services is not null)

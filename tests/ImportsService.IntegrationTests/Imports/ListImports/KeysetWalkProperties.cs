@@ -48,10 +48,9 @@ internal sealed class KeysetWalkProperties(string provider) : DatabaseTest(provi
         });
 
     // After the inserts: a creation time corrected (earlier or later) or an import deleted, each on any row.
-    private static readonly Gen<(int Row, bool Delete, UtcTimestamp A, UtcTimestamp B)> Edit =
-        Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 3], Instant, Instant, (row, kind, a, b) => (row, kind == 0, a, b));
+    private static readonly Gen<ImportEdit> Edit = ImportEdit.Any(Instant);
 
-    private static readonly Gen<(NewImport[] Rows, NewImport[] Later, (int Row, bool Delete, UtcTimestamp A, UtcTimestamp B)[] Edits, ImportListing Listing, int PerPage)> EditedCase =
+    private static readonly Gen<(NewImport[] Rows, NewImport[] Later, ImportEdit[] Edits, ImportListing Listing, int PerPage)> EditedCase =
         Gen.Select(Gen.OneOf(MostlyInCreationOrder, Import.Array[0, 120]), MostlyInCreationOrder, Edit.Array[0, 25], Listing, Gen.Int[2, 25]);
 
     [Test]
@@ -85,21 +84,7 @@ internal sealed class KeysetWalkProperties(string provider) : DatabaseTest(provi
                 var other = await Database.CreateAccountAsync("other");
                 var rows = (await Database.InsertImportsAsync(account, sample.Rows)).ToList();
                 await Database.InsertImportsAsync(other, sample.Later);
-                foreach (var (row, delete, a, b) in sample.Edits.Where(_ => rows.Count > 0))
-                {
-                    var index = row % rows.Count;
-                    if (delete)
-                    {
-                        await Database.DeleteImportsAsync([rows[index].Id]);
-                        rows.RemoveAt(index);
-                    }
-                    else
-                    {
-                        var (created, updated) = a < b ? (a, b) : (b, a);
-                        await Database.UpdateTimestampsAsync(rows[index].Id, created, updated);
-                        rows[index] = rows[index] with { CreatedAt = created, UpdatedAt = updated };
-                    }
-                }
+                await Database.ApplyEditsAsync(rows, sample.Edits);
 
                 rows.AddRange(await Database.InsertImportsAsync(account, sample.Later));
                 await AssertWalkIsTheOracleAsync(account, rows, sample.Listing, sample.PerPage);
