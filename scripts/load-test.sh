@@ -74,28 +74,11 @@ for year in 2022 2023 2024 2025; do
     done
 done >"$work/windows.txt"
 
-cat >"$work/paths.lua" <<'LUA'
-local paths = {}
-for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
-local headers = { ["Authorization"] = "Token demo-api-key", ["Account-Token"] = "demo-account-token" }
-local n = math.random(#paths)
-request = function()
-  n = n % #paths + 1
-  return wrk.format("GET", paths[n], headers)
-end
-response = function(status)
-  if status ~= 200 then error("unexpected status " .. status) end
-end
-done = function(summary, latency, requests)
-  io.write(string.format("  99.9%%: %.2fms  max: %.2fms  requests: %d\n", latency:percentile(99.9) / 1000, latency.max / 1000, summary.requests))
-end
-LUA
-
 for scenario in ${SCENARIOS:-first deep filtered windows}; do
     if [ "$WARMUP" != 0 ]; then
         echo "== warm-up (discarded): $scenario page(s), ${WARMUP}"
-        WRK_PATHS="$work/$scenario.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --latency -s "$work/paths.lua" "$BASE" | grep -E 'Requests/sec| 50%| 99%|Non-2xx' || true
+        WRK_PATHS="$work/$scenario.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --latency -s "$root/scripts/wrk-paths.lua" "$BASE" | grep -E 'Requests/sec| 50%| 99%|Non-2xx' || true
     fi
     echo "== $scenario page(s): $(wc -l <"$work/$scenario.txt") distinct path(s), ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}"
-    WRK_PATHS="$work/$scenario.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/paths.lua" "$BASE"
+    WRK_PATHS="$work/$scenario.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$root/scripts/wrk-paths.lua" "$BASE"
 done

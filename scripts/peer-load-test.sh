@@ -49,27 +49,13 @@ for year in 2022 2023 2024 2025; do
     done
 done
 
-cat >"$work/paths.lua" <<'LUA'
-local paths = {}
-for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
-local headers = { ["Authorization"] = "Token demo-api-key", ["Account-Token"] = "demo-account-token" }
-local n = math.random(#paths)
-request = function()
-  n = n % #paths + 1
-  return wrk.format("GET", paths[n], headers)
-end
-response = function(status)
-  if status ~= 200 then error("unexpected status " .. status) end
-end
-LUA
-
 run() { # $1: service|peer
     if [ "$1" = service ]; then dotnet "$api" --urls "$BASE" >"$work/$1.log" 2>&1 & else dotnet "$peer" --urls "$BASE" >"$work/$1.log" 2>&1 & fi
     pid=$!
     for _ in $(seq 1 60); do curl -fs -o /dev/null "$BASE$(head -1 "$work/$1.txt")" -H 'Authorization: Token demo-api-key' -H 'Account-Token: demo-account-token' && break; sleep 1; done
-    WRK_PATHS="$work/$1.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/paths.lua" "$BASE" >/dev/null
+    WRK_PATHS="$work/$1.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$root/scripts/wrk-paths.lua" "$BASE" >/dev/null
     echo "== $1: 48 window first pages, ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}"
-    WRK_PATHS="$work/$1.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/paths.lua" "$BASE" | grep -E 'Requests/sec| 50%| 99%|Non-2xx|requests in'
+    WRK_PATHS="$work/$1.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$root/scripts/wrk-paths.lua" "$BASE" | grep -E 'Requests/sec| 50%| 99%|Non-2xx|requests in'
     kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
