@@ -151,6 +151,40 @@ internal readonly record struct KeysetQueryShape(
         return SortKey != ImportSortKey.Id ? null : Bounds().SingleOrDefault(bound => bound.IsLower && bound.Column == "created_at" && !shape.PositionLimits(bound));
     }
 
+    /// <summary>An id seek with a time window walks the id zones (ADR 0012) instead of one id range.</summary>
+    public bool ReadsIdZones => SortKey == ImportSortKey.Id && Bounds().Count > 0;
+
+    /// <summary>
+    /// The id range a zone walk reads, as the values each side is the greatest (least) of: the id after the position, then
+    /// the creation-order marks (ADR 0010) as <paramref name="markId"/> reads them. Integer ids make <c>id &gt; p</c> the
+    /// range from <c>p + 1</c>.
+    /// </summary>
+    public (IReadOnlyList<string> Lower, IReadOnlyList<string> Upper) IdRange(Func<KeysetBound, string> markId)
+    {
+        ArgumentNullException.ThrowIfNull(markId);
+        var lower = new List<string>();
+        var upper = new List<string>();
+        if (HasPosition)
+        {
+            if (Direction == SortDirection.Ascending)
+            {
+                lower.Add($"@{KeysetArguments.AfterId} + 1");
+            }
+            else
+            {
+                upper.Add($"@{KeysetArguments.AfterId} - 1");
+            }
+        }
+
+        if (IdFloorSource() is { } floor)
+        {
+            lower.Add(markId(floor));
+        }
+
+        upper.AddRange(IdCeilingSources().Select(markId));
+        return (lower, upper);
+    }
+
     /// <summary>The filter columns with a bound that implies nothing about the sort key: their range is probed before choosing the access path.</summary>
     public IReadOnlyList<string> ProbedColumns() => SortKey switch
     {

@@ -49,11 +49,11 @@ internal static class SqlServerKeysetSql
     /// </summary>
     internal static (string Page, string Count) Seek(KeysetQueryShape shape)
     {
-        var orderBy = shape.OrderBy();
+        var orderBy = shape.ReadsIdZones ? IdZones.OrderBy(shape) : shape.OrderBy();
         if (!shape.FiltersStatus)
         {
-            var from = From(IndexFor(shape.SortKey));
-            var where = And([$"account_id = @{AccountId}", .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape)]);
+            var from = SeekFrom(shape, IndexFor(shape.SortKey), IdZones.Table);
+            var where = And([Account(shape), .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape, status: null)]);
             return (
                 Page(from, where, orderBy),
                 $"SELECT COUNT(*) AS Remaining FROM (SELECT TOP (@{CountCap}) 1 AS x FROM {from} WHERE {where} ORDER BY {orderBy}) AS c;");
@@ -62,8 +62,8 @@ internal static class SqlServerKeysetSql
         var arms = Enumerable.Range(0, ImportStatusSet.StatusCount)
             .Select(code => code.ToString(CultureInfo.InvariantCulture))
             .Select(code => (
-                From: From(shape.StatusIndex()),
-                Where: And([$"account_id = @{AccountId}", $"status = {code} AND {code} IN ({StatusList})", .. SeekRange(shape), .. shape.Residual().Select(bound => bound.Predicate)])))
+                From: SeekFrom(shape, shape.StatusIndex(), IdZones.StatusTable),
+                Where: And([Account(shape), $"status = {code} AND {code} IN ({StatusList})", .. SeekRange(shape, code), .. shape.Residual().Select(bound => bound.Predicate)])))
             .ToArray();
         var pages = arms.Select((arm, i) =>
             $"    SELECT {ImportColumns.Aliases} FROM (SELECT TOP (@{Take}) {ImportColumns.SelectList} FROM {arm.From} WHERE {arm.Where} ORDER BY {orderBy}) AS s{i.ToString(CultureInfo.InvariantCulture)}");
@@ -148,33 +148,49 @@ internal static class SqlServerKeysetSql
         ORDER BY {orderBy};
         """;
 
-    private static IEnumerable<string> SeekRange(KeysetQueryShape shape) =>
-    [
-        .. shape.SeekBounds(Greatest, Least),
-        .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
-        .. IdBounds(shape),
-    ];
-
-    /// <summary>
-    /// An id seek's bounds from the creation-order marks (ADR 0010), each a pinned one-row seek of the marks inside the
-    /// same statement, so marks and imports are read in one snapshot (under READ_COMMITTED_SNAPSHOT a batch's separate
-    /// statements each read their own). The optimizer evaluates an uncorrelated scalar subquery once and seeks the
-    /// clustered key from its value. The timestamp bounds stay as residuals: a missing mark (NULL) means no import
-    /// matches that bound, and the seek then reads nothing.
-    /// </summary>
-    internal static IEnumerable<string> IdBounds(KeysetQueryShape shape)
+    private static IEnumerable<string> SeekRange(KeysetQueryShape shape, string? status)
     {
-        foreach (var ceiling in shape.IdCeilingSources())
+        if (shape.ReadsIdZones)
         {
-            yield return $"id <= {MarkId(ceiling)}";
+            var (lower, upper) = shape.IdRange(MarkId);
+            return IdZones.Walk(shape, status, Extreme(Greatest, lower), Extreme(Least, upper), Greatest, Least);
         }
 
-        if (shape.IdFloorSource() is { } floor)
-        {
-            yield return $"id >= {MarkId(floor)}";
-        }
+        return
+        [
+            .. shape.SeekBounds(Greatest, Least),
+            .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+        ];
     }
 
+    /// <summary>
+    /// The greatest (least) of the values, each later one the second operand: a missing mark (NULL), which comes after the
+    /// position, makes the result NULL and the seek read nothing, as no import matches then. Of two ceilings a NULL first
+    /// one is passed over, which only reads more, as the residual bounds stay.
+    /// </summary>
+    private static string? Extreme(Func<string, string, string> pick, IReadOnlyList<string> values) =>
+        values.Count == 0 ? null : values.Skip(1).Aggregate(values[0], pick);
+
+    /// <summary>
+    /// Imports alone, or walked through the id zones (ADR 0012): LOOP joins written in walk order (a join hint also fixes
+    /// the join order), each zone level pinned to a seek of its clustered key, so the rows come in id order and TOP stops
+    /// the walk.
+    /// </summary>
+    private static string SeekFrom(KeysetQueryShape shape, string index, string zones) => shape.ReadsIdZones
+        ? $"dbo.{zones} AS {IdZones.Outer} WITH (FORCESEEK) "
+          + $"INNER LOOP JOIN dbo.{zones} AS {IdZones.Inner} WITH (FORCESEEK) ON {IdZones.Inner}.account_id = {IdZones.Outer}.account_id "
+          + $"INNER LOOP JOIN {From(index)} ON imports.account_id = {IdZones.Inner}.account_id"
+        : From(index);
+
+    /// <summary>The zones name an account too.</summary>
+    private static string Account(KeysetQueryShape shape) => $"{(shape.ReadsIdZones ? "imports." : string.Empty)}account_id = @{AccountId}";
+
+    /// <summary>
+    /// A creation-order mark (ADR 0010) as an id: a pinned one-row seek of the marks inside the same statement, so marks
+    /// and imports are read in one snapshot (under READ_COMMITTED_SNAPSHOT a batch's separate statements each read their
+    /// own). The optimizer evaluates an uncorrelated scalar subquery once and seeks from its value. The timestamp bounds
+    /// stay as residuals, so a loose mark only costs rows read.
+    /// </summary>
     private static string MarkId(KeysetBound bound)
     {
         var (table, index, where, orderBy) = CreationOrderMarks.Lookup(bound);

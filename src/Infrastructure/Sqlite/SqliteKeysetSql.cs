@@ -41,11 +41,11 @@ internal static class SqliteKeysetSql
     /// </summary>
     internal static (string Page, string Count) Seek(KeysetQueryShape shape, int statuses)
     {
-        var orderBy = shape.OrderBy();
+        var orderBy = shape.ReadsIdZones ? IdZones.OrderBy(shape) : shape.OrderBy();
         if (!shape.FiltersStatus)
         {
-            var from = $"imports INDEXED BY {IndexFor(shape.SortKey)}";
-            var where = And([$"account_id = @{AccountId}", .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape)]);
+            var from = From(shape, IndexFor(shape.SortKey), IdZones.Table);
+            var where = And([Account(shape), .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape, status: null)]);
             return (
                 $"""
                 SELECT {ImportColumns.SelectList}
@@ -58,14 +58,18 @@ internal static class SqliteKeysetSql
 
         var arms = Enumerable.Range(0, Arms(statuses))
             .Select(arm => (
-                From: $"imports INDEXED BY {shape.StatusIndex()}",
-                Where: And([$"account_id = @{AccountId}", $"status = @{StatusParameter(arm)}", .. SeekRange(shape), .. shape.Residual().Select(bound => bound.Predicate)])))
+                From: From(shape, shape.StatusIndex(), IdZones.StatusTable),
+                Where: And([Account(shape), $"status = @{StatusParameter(arm)}", .. SeekRange(shape, $"@{StatusParameter(arm)}"), .. shape.Residual().Select(bound => bound.Predicate)])))
             .ToArray();
 
         // Under one ORDER BY … LIMIT SQLite merges the arms' ranges in sort order (MERGE (UNION ALL)), pulling only what
-        // the LIMIT takes, so no arm needs a LIMIT of its own (one per arm added a temporary B-tree each).
-        var page = string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {ImportColumns.SelectList}\nFROM {arm.From}\nWHERE {arm.Where}"))
-                   + $"\nORDER BY {orderBy} LIMIT @{Take};";
+        // the LIMIT takes, so no arm needs a LIMIT of its own (one per arm added a temporary B-tree each). A compound's
+        // ORDER BY names its columns, so arms walking the zones carry their zone numbers, dropped around the merge.
+        var zones = shape.ReadsIdZones ? $"{IdZones.Outer}.zone_no AS outer_zone_no, {IdZones.Inner}.zone_no AS inner_zone_no, " : string.Empty;
+        var merged = string.Join("\nUNION ALL\n", arms.Select(arm => $"SELECT {zones}{ImportColumns.SelectList}\nFROM {arm.From}\nWHERE {arm.Where}"));
+        var page = shape.ReadsIdZones
+            ? $"SELECT {ImportColumns.Aliases} FROM (\n{merged}\nORDER BY outer_zone_no {shape.Order()}, inner_zone_no {shape.Order()}, Id {shape.Order()} LIMIT @{Take})\nORDER BY Id {shape.Order()};"
+            : $"{merged}\nORDER BY {orderBy} LIMIT @{Take};";
 
         // Each arm capped, the arms one after another: the count needs no order, and a merge's per-row cost was most of its time.
         var capped = arms.Select(arm => $"SELECT 1 AS x FROM {arm.From} WHERE {arm.Where} ORDER BY {orderBy} LIMIT @{CountCap}").ToArray();
@@ -125,33 +129,42 @@ internal static class SqliteKeysetSql
         ? statuses
         : throw new ArgumentOutOfRangeException(nameof(statuses), statuses, "A status set has one to ten members.");
 
-    private static IEnumerable<string> SeekRange(KeysetQueryShape shape) =>
-    [
-        .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"),
-        .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
-        .. IdBounds(shape),
-    ];
-
-    /// <summary>
-    /// An id seek's bounds from the creation-order marks (ADR 0010), each mark one seek evaluated once per statement: the
-    /// range starts (and ends) there instead of at the account's newest (oldest) id. The timestamp bounds stay as
-    /// residuals, so a loose mark only costs rows read. SQLite's scalar min() is NULL when either mark is missing, and
-    /// NULL admits no row, as no import matches then.
-    /// </summary>
-    internal static IEnumerable<string> IdBounds(KeysetQueryShape shape)
+    private static IEnumerable<string> SeekRange(KeysetQueryShape shape, string? status)
     {
-        var ceilings = shape.IdCeilingSources().Select(MarkId).ToArray();
-        if (ceilings.Length > 0)
+        if (shape.ReadsIdZones)
         {
-            yield return ceilings.Length == 1 ? $"id <= {ceilings[0]}" : $"id <= min({string.Join(", ", ceilings)})";
+            var (lower, upper) = shape.IdRange(MarkId);
+            return IdZones.Walk(shape, status, Extreme("max", lower), Extreme("min", upper), static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})");
         }
 
-        if (shape.IdFloorSource() is { } floor)
-        {
-            yield return $"id >= {MarkId(floor)}";
-        }
+        return
+        [
+            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"),
+            .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
+        ];
     }
 
+    /// <summary>SQLite's scalar max() (min()) of the values, NULL if any is: one value stands alone, none is no bound.</summary>
+    private static string? Extreme(string function, IReadOnlyList<string> values) => values.Count switch
+    {
+        0 => null,
+        1 => values[0],
+        _ => $"{function}({string.Join(", ", values)})",
+    };
+
+    /// <summary>Imports alone, or walked through the id zones (ADR 0012), each zone level one loop in the order written.</summary>
+    private static string From(KeysetQueryShape shape, string index, string zones) => shape.ReadsIdZones
+        ? $"{zones} AS {IdZones.Outer} CROSS JOIN {zones} AS {IdZones.Inner} CROSS JOIN imports INDEXED BY {index}"
+        : $"imports INDEXED BY {index}";
+
+    /// <summary>The zones name an account too.</summary>
+    private static string Account(KeysetQueryShape shape) => $"{(shape.ReadsIdZones ? "imports." : string.Empty)}account_id = @{AccountId}";
+
+    /// <summary>
+    /// A creation-order mark (ADR 0010) as an id, one seek evaluated once per statement: the zone walk starts (and ends)
+    /// there instead of at the account's newest (oldest) id. The timestamp bounds stay as residuals, so a loose mark only
+    /// costs rows read.
+    /// </summary>
     private static string MarkId(KeysetBound bound)
     {
         var (table, index, where, orderBy) = CreationOrderMarks.Lookup(bound);

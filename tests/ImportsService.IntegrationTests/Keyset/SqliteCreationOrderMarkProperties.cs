@@ -118,17 +118,21 @@ internal sealed class SqliteCreationOrderMarkProperties : SqliteDatabaseTest
     }
 
     [Test]
-    public void Control_every_id_sorted_shape_with_a_created_at_or_upper_updated_at_bound_gets_an_id_bound_and_no_other_shape_does()
+    public void Control_every_id_sorted_shape_with_a_created_at_or_upper_updated_at_bound_reads_its_zones_within_marks_and_no_other_shape_does()
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var bounds = SqliteKeysetSql.IdBounds(shape).ToArray();
-            var ceilings = shape.SortKey == ImportSortKey.Id && !(shape.HasPosition && shape.Direction == SortDirection.Descending)
-                && (shape.CreatedUpper is not null || shape.UpdatedUpper is not null);
-            var floor = shape.SortKey == ImportSortKey.Id && !(shape.HasPosition && shape.Direction == SortDirection.Ascending) && shape.CreatedLower is not null;
+            var (lower, upper) = shape.IdRange(bound => bound.IsLower ? "floor" : "ceiling");
+            var ceilings = new[] { shape.CreatedUpper, shape.UpdatedUpper }.Count(bound => bound is not null);
+            var positionLimitsUpper = shape.HasPosition && shape.Direction == SortDirection.Descending;
+            var positionLimitsLower = shape.HasPosition && shape.Direction == SortDirection.Ascending;
+            var isId = shape.SortKey == ImportSortKey.Id;
 
-            Assert.That(bounds.Count(b => b.StartsWith("id <=", StringComparison.Ordinal)), Is.EqualTo(ceilings ? 1 : 0), shape.ToString());
-            Assert.That(bounds.Count(b => b.StartsWith("id >=", StringComparison.Ordinal)), Is.EqualTo(floor ? 1 : 0), shape.ToString());
+            Assert.That(shape.ReadsIdZones, Is.EqualTo(isId && shape.Bounds().Count > 0), shape.ToString());
+            Assert.That(upper.Count(b => b == "ceiling"), Is.EqualTo(isId && !positionLimitsUpper ? ceilings : 0), shape.ToString());
+            Assert.That(lower.Count(b => b == "floor"), Is.EqualTo(isId && !positionLimitsLower && shape.CreatedLower is not null ? 1 : 0), shape.ToString());
+            var zones = shape.FiltersStatus ? IdZones.StatusTable : IdZones.Table;
+            Assert.That(SqliteKeysetSql.Seek(shape, 1).Page.Contains(zones, StringComparison.Ordinal), Is.EqualTo(shape.ReadsIdZones), shape.ToString());
         }
     }
 

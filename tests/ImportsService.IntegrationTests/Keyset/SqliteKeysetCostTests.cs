@@ -18,8 +18,14 @@ namespace ImportsService.IntegrationTests.Keyset;
 /// </summary>
 internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
 {
-    /// <summary>The account walked; another tenant's rows sit beside it.</summary>
+    /// <summary>
+    /// The account walked, one import a minute; another tenant's rows sit beside it. Before them come
+    /// <see cref="BackFilled"/> imports created later, in the last tenth of that history, as an account's first imports
+    /// may be back-filled (the demo account's are): their low ids are the creation-order floor of every earlier instant.
+    /// </summary>
     private const int Rows = 20_000;
+
+    private const int BackFilled = 500;
 
     private const int PerPage = 100;
 
@@ -57,6 +63,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
         var other = await Database.CreateAccountAsync("other");
         await using var connection = (SqliteConnection)await Database.OpenAsync();
         await InsertAsync(connection, other, 2_000, seed: 2);
+        await InsertAsync(connection, account, BackFilled, seed: 3, firstMinute: Rows * 9 / 10, minutesPerRow: Rows / 10 / BackFilled);
         await InsertAsync(connection, account, Rows, seed: 1);
         records = (await connection.QueryAsync<StoredRow>(
                 "SELECT id AS Id, type AS Type, status AS Status, file_name AS FileName, file_size AS FileSize, note AS Note, completed_at AS CompletedAt, created_at AS CreatedAt, updated_at AS UpdatedAt FROM imports WHERE account_id = @account;",
@@ -115,7 +122,8 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     /// <summary>
     /// Time windows on an id sort near the start, in the middle and near the end of the account's history, each over the
     /// probe's cap so the seek reads them: without the creation-order marks (ADR 0010) the seek would start at the
-    /// newest (oldest) id and read every row outside the window on that side first.
+    /// newest (oldest) id and read every row outside the window on that side first, and without the id zones (ADR 0012)
+    /// an ascending one would read from the back-filled first ids to the window, as would any on updated_at alone.
     /// </summary>
     private static IEnumerable<TestCaseData> Windows()
     {
@@ -129,6 +137,9 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
             yield return Case($"id asc, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, created: window));
             yield return Case($"id desc, updated_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Descending, updated: window));
             yield return Case($"id desc, one status, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.Failed), created: window));
+            yield return Case($"id asc, one status, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, ImportStatusSet.Of(ImportStatus.Failed), created: window));
+            yield return Case($"id asc, updated_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, updated: window));
+            yield return Case($"id asc, updated_at >= {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, updated: From(BoundOperator.GreaterThanOrEqual, start)));
             yield return Case($"id asc, created_at > {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, created: From(BoundOperator.GreaterThan, start)));
             yield return Case($"id desc, created_at <= {at} + 2500", Listing(ImportSortKey.Id, SortDirection.Descending, created: Until(BoundOperator.LessThanOrEqual, start + 2_500)));
             yield return Case($"id desc, updated_at < {at} + 2500", Listing(ImportSortKey.Id, SortDirection.Descending, updated: Until(BoundOperator.LessThan, start + 2_500)));
@@ -142,11 +153,11 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
 
         var (ids, steps) = await FirstPageAsync(listing);
 
-        // An updated_at bound's ceiling comes from created_at <= updated_at: the seek also reads the imports created
-        // before the bound and updated after it (here up to three days, 4,320 rows), which no created_at mark excludes.
-        var straddling = listing.Filter.UpdatedAt.Upper is { } upper
-            ? records.Count(r => r.CreatedAt < upper.Value && r.UpdatedAt >= upper.Value)
-            : 0;
+        // An updated_at bound is a created_at bound through created_at <= updated_at only on its upper side, and a zone holds
+        // the imports created near an updated_at bound: the seek also reads the imports that straddle it (created before
+        // it and updated after it, here up to three days, 4,320 rows), which no mark or zone excludes.
+        var straddling = new[] { listing.Filter.UpdatedAt.Upper, listing.Filter.UpdatedAt.Lower }.OfType<TimestampBound>()
+            .Sum(bound => records.Count(r => r.CreatedAt < bound.Value && r.UpdatedAt >= bound.Value));
 
         Assert.That(ids, Is.EqualTo(ListingOracle.Apply(records, listing).Take(PerPage + 1).Select(r => r.Id)));
         TestContext.Out.WriteLine($"{steps:N0} steps; the unfiltered first page {unfiltered:N0}; {straddling:N0} imports straddle an updated_at bound");
@@ -155,16 +166,22 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     }
 
     [Test]
-    public async Task Control_the_first_page_of_an_id_sort_filtered_on_a_column_no_mark_bounds_reads_the_rows_before_it()
+    public async Task Control_an_ascending_window_before_the_back_filled_imports_has_its_floor_among_them_and_one_id_range_from_there_costs_more_than_a_window_may()
     {
-        var unfiltered = await FirstPageStepsAsync(Listing(ImportSortKey.Id, SortDirection.Descending));
-        var listing = Listing(ImportSortKey.Id, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.Failed));
-        var early = Listing(ImportSortKey.Id, SortDirection.Ascending, updated: From(BoundOperator.GreaterThanOrEqual, Rows * 17 / 20));
+        var unfiltered = await FirstPageStepsAsync(Listing(ImportSortKey.Id, SortDirection.Ascending));
+        var (from, until) = (Minute(Rows / 2), Minute((Rows / 2) + 2_500));
+        var floor = records.Where(r => r.CreatedAt >= from).Min(r => r.Id);
+        await using var connection = await OpenAsync();
+        using var counter = new StepCounter(connection);
 
-        var (_, steps) = await FirstPageAsync(early);
+        // What the seek read before the zones: one id range from the creation-order floor, the window checked per row.
+        var page = (await connection.QueryAsync<long>(
+            "SELECT id FROM imports INDEXED BY ix_imports_account_id WHERE account_id = @account AND id >= @floor AND created_at >= @from AND created_at < @until ORDER BY id LIMIT 101;",
+            new { account, floor, from = from.UnixMicroseconds, until = until.UnixMicroseconds })).ToArray();
 
-        Assert.That(await FirstPageStepsAsync(listing), Is.LessThan(3 * unfiltered), "a filter the seek's index holds costs a page");
-        Assert.That(steps, Is.GreaterThan((3 * unfiltered) + (KeysetQueryShape.ProbeCap * StepsPerProbedEntry)), "an updated_at lower bound gives no id floor: the step counter sees the rows before the window");
+        Assert.That(records.Single(r => r.Id == floor).CreatedAt, Is.GreaterThanOrEqualTo(Minute(Rows * 9 / 10)), "the floor is a back-filled import");
+        Assert.That(page[0] - floor, Is.GreaterThan(Rows / 3), "a run of older imports lies between it and the window");
+        Assert.That(counter.Steps, Is.GreaterThan((3 * unfiltered) + (KeysetQueryShape.ProbeCap * StepsPerProbedEntry)), "the page alone costs more than a window's whole first page may");
     }
 
     private async Task<long> FirstPageStepsAsync(ImportListing listing) => (await FirstPageAsync(listing)).Steps;
@@ -250,10 +267,11 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     private async Task<SqliteConnection> OpenAsync() => (SqliteConnection)await Database.OpenAsync();
 
     /// <summary>
-    /// One row a minute, every tenth repeating the previous instant (ties), updated up to three days after creation;
-    /// seven statuses in turn, so new, processing and rolled_back have no row.
+    /// One row every <paramref name="minutesPerRow"/> minutes from <paramref name="firstMinute"/>, every tenth repeating the
+    /// previous instant (ties), updated up to three days after creation; seven statuses in turn, so new, processing and
+    /// rolled_back have no row.
     /// </summary>
-    private static async Task InsertAsync(SqliteConnection connection, long accountId, int count, int seed)
+    private static async Task InsertAsync(SqliteConnection connection, long accountId, int count, int seed, int firstMinute = 0, int minutesPerRow = 1)
     {
         var random = new Random(seed);
         await using var transaction = connection.BeginTransaction();
@@ -271,7 +289,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
         accountParameter.Value = accountId;
         for (var i = 0; i < count; i++)
         {
-            var minute = i % 10 == 9 ? i - 1 : i;
+            var minute = firstMinute + ((i % 10 == 9 ? i - 1 : i) * minutesPerRow);
             var createdAt = Minute(minute).UnixMicroseconds;
             status.Value = (int)Present[i % Present.Length];
             file.Value = string.Create(CultureInfo.InvariantCulture, $"file-{i}.csv");

@@ -18,7 +18,9 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     /// Without a status filter: one SEARCH on the sort key's covering index. With one: one SEARCH per included status
     /// (here all ten, and one and three below) on the status-led covering index, each bounded by the account and its
     /// status; the page merges them in sort order by <c>MERGE (UNION ALL)</c>, the count adds them up, and nothing is
-    /// sorted. After a position, every search starts past it.
+    /// sorted. After a position, every search starts past it. An id seek with a time window walks the id zones (ADR 0012):
+    /// each zone level a SEARCH on its primary key within its parent's range, then the ids of a zone; a status filter's
+    /// merged page, at most take rows, is put back in id order once the zone numbers it merged on are dropped.
     /// </summary>
     [Test]
     public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
@@ -40,7 +42,8 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
                                && onImports.All(d => d.StartsWith(seek, StringComparison.Ordinal))
                                && (!shape.HasPosition || onImports.All(d => d.Contains(PositionSeek(shape), StringComparison.Ordinal)))
                                && (i > 0 || statuses < 2 || plan.Contains("MERGE (UNION ALL)"))
-                               && !plan.Any(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
+                               && ZoneWalk(shape, plan, statuses)
+                               && SortsOnlyAMergedPage(shape, plan, isPage: i == 0);
                     if (!good)
                     {
                         problems.Add($"{shape} ({statuses} statuses): {string.Join(" | ", plan)}");
@@ -90,7 +93,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
                            && (sorts
                                // the keys' top-N sort; then, unless SQLite sees the keys already arrive in order, the take rows'
                                ? sortsRows.Length is 1 or 2 && sortsRows.All(d => d == "USE TEMP B-TREE FOR ORDER BY")
-                               : sortsRows.Length == 0)
+                               : SortsOnlyAMergedPage(shape, plan, isPage: sql == SqliteKeysetSql.Seek(shape, ImportStatusSet.StatusCount).Page))
                            && (column is null || onImports.Any(d => d.Contains($"{SqliteKeysetSql.IndexFor(KeyOf(column))} (account_id=? AND {column}", StringComparison.Ordinal)));
                 if (!good)
                 {
@@ -163,7 +166,15 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         foreach (var shape in KeysetQueryShapes.All())
         {
             var statements = SeekStatements(shape);
-            var orderBy = statements[0][statements[0].LastIndexOf("ORDER BY", StringComparison.Ordinal)..statements[0].LastIndexOf("LIMIT", StringComparison.Ordinal)].Trim();
+            var page = statements[0];
+            var orderBy = page[page.LastIndexOf("ORDER BY", page.LastIndexOf("LIMIT", StringComparison.Ordinal), StringComparison.Ordinal)..page.LastIndexOf("LIMIT", StringComparison.Ordinal)].Trim();
+            if (shape is { ReadsIdZones: true, FiltersStatus: true })
+            {
+                // The merge orders by the arms' zone numbers under their select-list names.
+                orderBy = orderBy.Replace("outer_zone_no", IdZones.Outer + ".zone_no", StringComparison.Ordinal)
+                    .Replace("inner_zone_no", IdZones.Inner + ".zone_no", StringComparison.Ordinal)
+                    .Replace("Id ", "id ", StringComparison.Ordinal);
+            }
 
             Assert.That(statements[1], Does.Contain(orderBy + " LIMIT @count_cap"), shape.ToString());
         }
@@ -201,6 +212,34 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
                 Assert.That(SqliteKeysetSql.For(shape, statuses), Is.SameAs(commands), "written once");
             }
         }
+    }
+
+    /// <summary>
+    /// A zone walk searches each zone level on its primary key, the account (and an arm's status) and the size, an inner
+    /// zone also within its outer zone's range, once per arm; any other seek reads no zone.
+    /// </summary>
+    private static bool ZoneWalk(KeysetQueryShape shape, string[] plan, int statuses)
+    {
+        var zones = plan.Where(d => d.Contains("_zone ", StringComparison.Ordinal)).ToArray();
+        if (!shape.ReadsIdZones)
+        {
+            return zones.Length == 0;
+        }
+
+        var arms = shape.FiltersStatus ? statuses : 1;
+        var key = $"USING PRIMARY KEY (account_id=? AND {(shape.FiltersStatus ? "zone_status=? AND " : string.Empty)}zone_size=?";
+        return zones.Count(d => d.StartsWith($"SEARCH {IdZones.Outer} {key}", StringComparison.Ordinal)) == arms
+               && zones.Count(d => d.StartsWith($"SEARCH {IdZones.Inner} {key} AND zone_no>? AND zone_no<?)", StringComparison.Ordinal)) == arms
+               && zones.Length == 2 * arms;
+    }
+
+    /// <summary>Nothing is sorted, but a zone walk's merged status page of at most take rows, last, put back in id order.</summary>
+    private static bool SortsOnlyAMergedPage(KeysetQueryShape shape, string[] plan, bool isPage)
+    {
+        var sorts = plan.Count(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        return shape is { ReadsIdZones: true, FiltersStatus: true } && isPage
+            ? sorts == 1 && plan[^1] == "USE TEMP B-TREE FOR ORDER BY" && plan[^2].StartsWith("SCAN (subquery-", StringComparison.Ordinal)
+            : sorts == 0;
     }
 
     /// <summary>The seek's page and count, for a set of all ten statuses unless told otherwise.</summary>

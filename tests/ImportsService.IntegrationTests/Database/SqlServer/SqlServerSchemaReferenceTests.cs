@@ -196,6 +196,7 @@ internal sealed class SqlServerSchemaReferenceTests
         private readonly HashSet<string> derived = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> unresolved = [];
         private readonly List<(MultiPartIdentifier Name, string Where)> columns = [];
+        private readonly Dictionary<string, HashSet<string>> variables = new(StringComparer.OrdinalIgnoreCase);
         private string? triggerTable;
 
         private References(Schema schema) => this.schema = schema;
@@ -260,6 +261,31 @@ internal sealed class SqlServerSchemaReferenceTests
             }
         }
 
+        /// <summary>A table variable is a table of the statement that declares it (a trigger's body is one statement).</summary>
+        public override void Visit(DeclareTableVariableBody node) =>
+            variables[node.VariableName.Value] = new HashSet<string>(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value), StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(VariableTableReference node)
+        {
+            if (!variables.ContainsKey(node.Variable.Name))
+            {
+                problems.Add($"table variable {node.Variable.Name}");
+                return;
+            }
+
+            sources.Add((node.Alias?.Value ?? node.Variable.Name, node.Variable.Name));
+        }
+
+        /// <summary><c>(VALUES …) AS s (zone_size)</c> defines its columns as a derived table does.</summary>
+        public override void Visit(InlineDerivedTable node)
+        {
+            defined.UnionWith(node.Columns.Select(c => c.Value));
+            if (node.Alias?.Value is { } alias)
+            {
+                derived.Add(alias);
+            }
+        }
+
         public override void Visit(QueryDerivedTable node)
         {
             defined.UnionWith(node.Columns.Select(c => c.Value));
@@ -271,6 +297,14 @@ internal sealed class SqlServerSchemaReferenceTests
 
         public override void Visit(InsertSpecification node)
         {
+            if (node.Target is VariableTableReference variable && variables.TryGetValue(variable.Variable.Name, out var declared))
+            {
+                foreach (var column in node.Columns.Select(c => Last(c.MultiPartIdentifier)).Where(c => !declared.Contains(c)))
+                {
+                    problems.Add($"column {column} of {variable.Variable.Name}");
+                }
+            }
+
             if (node.Target is NamedTableReference target && schema.Tables.TryGetValue(target.SchemaObject.BaseIdentifier.Value, out var table))
             {
                 foreach (var column in node.Columns.Select(c => Last(c.MultiPartIdentifier)).Where(c => !table.Columns.Contains(c)))
@@ -359,11 +393,14 @@ internal sealed class SqlServerSchemaReferenceTests
             }
         }
 
+        private HashSet<string> ColumnsOf(string table) => variables.TryGetValue(table, out var declared) ? declared : schema.Tables[table].Columns;
+
         private void CheckStatement(TSqlStatement statement)
         {
             sources.Clear();
             defined.Clear();
             derived.Clear();
+            variables.Clear();
             unresolved.Clear();
             columns.Clear();
             triggerTable = null;
@@ -381,14 +418,14 @@ internal sealed class SqlServerSchemaReferenceTests
                 {
                     var qualifier = name.Identifiers[^2].Value;
                     var matches = sources.Where(s => string.Equals(s.Alias, qualifier, StringComparison.OrdinalIgnoreCase)).ToArray();
-                    if (matches.Length > 0 && !matches.Any(s => schema.Tables[s.Table].Columns.Contains(column)))
+                    if (matches.Length > 0 && !matches.Any(s => ColumnsOf(s.Table).Contains(column)))
                     {
                         problems.Add($"column {qualifier}.{column}");
                     }
                     else if (matches.Length == 0 && (derived.Contains(qualifier) || qualifier.ToUpperInvariant() is "INSERTED" or "DELETED"))
                     {
                         // A derived table's columns come from the tables it reads; an OUTPUT clause's INSERTED is the row written.
-                        if (!defined.Contains(column) && !sources.Any(s => schema.Tables[s.Table].Columns.Contains(column)))
+                        if (!defined.Contains(column) && !sources.Any(s => ColumnsOf(s.Table).Contains(column)))
                         {
                             problems.Add($"column {qualifier}.{column}");
                         }
@@ -398,7 +435,7 @@ internal sealed class SqlServerSchemaReferenceTests
                         problems.Add($"column {qualifier}.{column} (no table {qualifier})");
                     }
                 }
-                else if (!defined.Contains(column) && !sources.Any(s => schema.Tables[s.Table].Columns.Contains(column)))
+                else if (!defined.Contains(column) && !sources.Any(s => ColumnsOf(s.Table).Contains(column)))
                 {
                     problems.Add($"column {column}");
                 }

@@ -66,23 +66,26 @@ internal sealed class SqlServerStatementTests
         {
             var statements = SeekStatements(shape);
             var index = shape.FiltersStatus ? shape.StatusIndex() : SqlServerKeysetSql.IndexFor(shape.SortKey);
-            var reads = PageReads.Matches(statements[0]).Select(m => (Source: m.Groups["source"].Value, Where: Spaced(m.Groups["where"].Value), OrderBy: m.Groups["order"].Value)).ToArray();
+            var reads = PageReads.Matches(statements[0]).Select(m => (From: m.Groups["from"].Value, Source: m.Groups["source"].Value, Zones: m.Groups["zones"].Value, Where: Spaced(m.Groups["where"].Value), OrderBy: m.Groups["order"].Value)).ToArray();
 
             Assert.That(statements, Has.Count.EqualTo(2));
             Assert.That(statements[0], Does.StartWith("SELECT TOP (@take) "));
             Assert.That(reads, Has.Length.EqualTo(shape.FiltersStatus ? ImportStatusSet.StatusCount : 1), shape.ToString());
             for (var i = 0; i < reads.Length; i++)
             {
-                var (source, where, orderBy) = reads[i];
+                var (from, source, zones, where, orderBy) = reads[i];
                 Assert.That(source, Is.EqualTo($"dbo.imports WITH (INDEX ({index}), FORCESEEK)"), shape.ToString());
+                // An id seek with a time window walks the id zones (ADR 0012), a status arm those of its status.
+                Assert.That(zones, shape.ReadsIdZones ? Does.StartWith($"dbo.{(shape.FiltersStatus ? IdZones.StatusTable : IdZones.Table)} AS") : Is.Empty, shape.ToString());
                 // The count reads in the page's order, so it stops where the page found its rows.
-                Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM {source} {where} {orderBy})"), shape.ToString());
+                Assert.That(statements[1], Does.Contain($"SELECT TOP (@count_cap) 1 AS x FROM {from} {where} {orderBy})"), shape.ToString());
                 if (shape.FiltersStatus)
                 {
-                    Assert.That(where, Does.StartWith($"WHERE account_id = @account_id AND status = {i} AND {i} IN (@status_0, @status_1, @status_2, @status_3, @status_4, @status_5, @status_6, @status_7, @status_8, @status_9)"), shape.ToString());
+                    Assert.That(where, Does.StartWith($"WHERE {(shape.ReadsIdZones ? "imports." : string.Empty)}account_id = @account_id AND status = {i} AND {i} IN (@status_0, @status_1, @status_2, @status_3, @status_4, @status_5, @status_6, @status_7, @status_8, @status_9)"), shape.ToString());
                 }
             }
 
+            Assert.That(statements[0], Does.Contain(shape.ReadsIdZones ? $"ORDER BY {IdZones.OrderBy(shape)}" : $"ORDER BY {shape.OrderBy()}"), shape.ToString());
             Assert.That(statements[0], Does.Not.Contain("IS NULL").And.Not.Contain(" OR @"), "no catch-all predicates");
             Assert.That(SqlServerKeysetSql.For(shape), Does.Contain(statements[0].TrimEnd(';')).And.Contain(statements[1].TrimEnd(';')));
         }
@@ -353,6 +356,7 @@ internal sealed class SqlServerStatementTests
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0005_api_key_hash_scheme.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0006_account_rate_plans.sql",
             "ImportsService.Infrastructure.Database.SqlServer.Migrations.0007_import_creation_order_marks.sql",
+            "ImportsService.Infrastructure.Database.SqlServer.Migrations.0008_import_id_zones.sql",
         }));
         foreach (var (name, contents) in scripts)
         {
@@ -649,7 +653,7 @@ internal sealed class SqlServerStatementTests
 
     /// <summary>Each read of imports in a page statement: its source, its WHERE and its ORDER BY (one, or one per status arm).</summary>
     private static readonly Regex PageReads = new(
-        @"FROM (?<source>dbo\.imports WITH \(INDEX \(\w+\), FORCESEEK\))\s+(?<where>WHERE .+?)\s+(?<order>ORDER BY \w+ (?:ASC|DESC)(?:, id (?:ASC|DESC))?)",
+        @"FROM (?<from>(?<zones>dbo\.import_(?:status_)?id_zones AS outer_zone WITH \(FORCESEEK\) INNER LOOP JOIN dbo\.import_(?:status_)?id_zones AS inner_zone WITH \(FORCESEEK\) ON inner_zone\.account_id = outer_zone\.account_id INNER LOOP JOIN )?(?<source>dbo\.imports WITH \(INDEX \(\w+\), FORCESEEK\))(?: ON imports\.account_id = inner_zone\.account_id)?)\s+(?<where>WHERE .+?)\s+(?<order>ORDER BY (?:outer_zone\.zone_no \w+, inner_zone\.zone_no \w+, )?\w+ (?:ASC|DESC)(?:, id (?:ASC|DESC))?)",
         RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     private static string Spaced(string sql) => Regex.Replace(sql, @"\s+", " ");

@@ -1,0 +1,123 @@
+using System.Globalization;
+using static ImportsService.Infrastructure.Keyset.KeysetArguments;
+
+namespace ImportsService.Infrastructure.Keyset;
+
+/// <summary>
+/// The per-account id zones the database keeps on every write (migration 0008, ADR 0012), named alike in every dialect:
+/// for each block of <see cref="InnerSize"/> ids and each of <see cref="OuterSize"/> ids, a range holding the created_at
+/// and updated_at of every import in it. An id seek with a time window walks the outer zones that meet the window, the
+/// inner zones of those that meet it, and the ids of those: nested loops in id order, so a page still stops at its
+/// LIMIT, and a run of ids created outside the window costs one zone row per zone instead of a row per import.
+/// </summary>
+internal static class IdZones
+{
+    public const string Table = "import_id_zones";
+
+    /// <summary>The same zones per status: a status filter's arm walks those of its status, so a rare status has few to walk.</summary>
+    public const string StatusTable = "import_status_id_zones";
+
+    public const int InnerSize = 256;
+
+    public const int OuterSize = InnerSize * InnerSize;
+
+    public const string Outer = "outer_zone";
+
+    public const string Inner = "inner_zone";
+
+    private static readonly string Fanout = InnerSize.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The zones' order, then the id's: the order the nested loops produce, which is id order.</summary>
+    public static string OrderBy(KeysetQueryShape shape) => $"{Outer}.zone_no {shape.Order()}, {Inner}.zone_no {shape.Order()}, id {shape.Order()}";
+
+    /// <summary>
+    /// Every predicate of the walk but those on imports' own columns other than id: each zone level's account, size, the
+    /// window's overlap with its ranges, and its share of the id range; then the ids of the inner zone within that range.
+    /// <paramref name="lowerId"/> and <paramref name="upperId"/> are the id range the seek may read (null: unbounded); a
+    /// NULL value of either reads nothing, as a missing creation-order mark means no import matches. With a
+    /// <paramref name="status"/> (a status arm's value), the zones are those of <see cref="StatusTable"/>.
+    /// </summary>
+    public static IEnumerable<string> Walk(
+        KeysetQueryShape shape,
+        string? status,
+        string? lowerId,
+        string? upperId,
+        Func<string, string, string> greatest,
+        Func<string, string, string> least)
+    {
+        ArgumentNullException.ThrowIfNull(greatest);
+        ArgumentNullException.ThrowIfNull(least);
+        var bounds = shape.Bounds();
+        foreach (var (zone, size, parent) in new[] { (Outer, OuterSize, (string?)null), (Inner, InnerSize, Outer) })
+        {
+            var sizeText = size.ToString(CultureInfo.InvariantCulture);
+            yield return $"{zone}.account_id = @{AccountId}";
+            if (status is not null)
+            {
+                yield return $"{zone}.zone_status = {status}";
+            }
+
+            yield return $"{zone}.zone_size = {sizeText}";
+            foreach (var range in Within($"{zone}.zone_no", parent, lowerId is null ? null : $"({lowerId}) / {sizeText}", upperId is null ? null : $"({upperId}) / {sizeText}", greatest, least))
+            {
+                yield return range;
+            }
+
+            foreach (var bound in bounds)
+            {
+                yield return Meets(zone, bound);
+            }
+        }
+
+        foreach (var range in Within("id", Inner, lowerId, upperId, greatest, least))
+        {
+            yield return range;
+        }
+    }
+
+    /// <summary>A zone may hold an import within the bound: <c>outer_zone.max_created_at &gt;= @created_lower</c>.</summary>
+    public static string Meets(string zone, KeysetBound bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        return $"{zone}.{(bound.IsLower ? "max_" : "min_")}{bound.Column} {bound.Comparison} {bound.Placeholder}";
+    }
+
+    /// <summary>
+    /// One range on a level's key (a zone number, or the id): within its parent zone's children, and within the id range
+    /// in the level's units. One inclusive range on each side, so the seek starts and stops there.
+    /// </summary>
+    private static IEnumerable<string> Within(
+        string key,
+        string? parent,
+        string? lower,
+        string? upper,
+        Func<string, string, string> greatest,
+        Func<string, string, string> least)
+    {
+        var first = parent is null ? null : $"{parent}.zone_no * {Fanout}";
+        var last = parent is null ? null : $"{parent}.zone_no * {Fanout} + {Fanout} - 1";
+        var from = (first, lower) switch
+        {
+            (null, null) => null,
+            (null, _) => lower,
+            (_, null) => first,
+            _ => greatest(first, lower),
+        };
+        var to = (last, upper) switch
+        {
+            (null, null) => null,
+            (null, _) => upper,
+            (_, null) => last,
+            _ => least(last, upper),
+        };
+        if (from is not null)
+        {
+            yield return $"{key} >= {from}";
+        }
+
+        if (to is not null)
+        {
+            yield return $"{key} <= {to}";
+        }
+    }
+}
