@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Draws docs/benchmarks/time-windows.png from TimeWindowBenchmarks' own CSV reports (issue 16).
 
-First-page latency against where the window lies in the account's history, before and after the creation-order
-marks (ADR 10), with the EF Core + OFFSET peer and the unfiltered first page of the same run beside them; one row of
-panels per account size.
+First-page latency against where the window lies in the account's history: before issue 16, with the creation-order
+marks alone (ADR 10), and after the id zones (ADR 12), with the EF Core + OFFSET peer and the unfiltered first page of
+the same run beside them; one row of panels per account size.
 
   scripts/time-window-chart.py docs/benchmarks/time-windows docs/benchmarks/time-windows.png
 
-The input folder holds <label>-<rows>.csv, label "before" or "after": BenchmarkDotNet's
+The input folder holds <label>-<rows>.csv, label "before", "marks" or "after": BenchmarkDotNet's
 results/ImportsService.Benchmarks.TimeWindowBenchmarks-report.csv of each run, copied under that name.
 Needs matplotlib (apt-get install python3-matplotlib, then run it with /usr/bin/python3).
 """
@@ -24,8 +24,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 CASES = [
     "created month, id desc",
     "created month, id asc",
-    "updated month, id desc",
-    "status failed + created month, id desc",
+    "updated month, id asc",
+    "status failed + created month, id asc",
 ]
 PEER = "peer: EF Core OFFSET, created month, id desc"
 UNITS = {"ns": 1e-6, "μs": 1e-3, "us": 1e-3, "ms": 1.0, "s": 1e3}
@@ -56,7 +56,7 @@ def main(folder, output):
     for r, rows in enumerate(sizes):
         for c, case in enumerate(CASES):
             ax = axes[r][c]
-            for label, style in (("before", "o-"), ("after", "s-")):
+            for label, style in (("before", "o-"), ("marks", "d-"), ("after", "s-")):
                 run = runs[rows].get(label, {})
                 if case in run:
                     points = sorted(run[case].items())

@@ -39,9 +39,13 @@ public class TimeWindowBenchmarks
         "created month, id asc",
         "created gt, id asc",
         "updated month, id desc",
+        "updated month, id asc",
+        "updated gte, id asc",
         "status failed + created month, id desc",
+        "status failed + created month, id asc",
         "created month, created_at desc",
         "created month, updated_at desc",
+        "updated month, created_at asc",
         "peer: EF Core OFFSET, created month, id desc")]
     public string Case { get; set; } = null!;
 
@@ -71,9 +75,13 @@ public class TimeWindowBenchmarks
             "created month, id asc" => [.. created, new("sort[id]", "asc")],
             "created gt, id asc" => [new("filter[created_at][gt]", from), new("sort[id]", "asc")],
             "updated month, id desc" => [new("filter[updated_at][gte]", from), new("filter[updated_at][lt]", until)],
+            "updated month, id asc" => [new("filter[updated_at][gte]", from), new("filter[updated_at][lt]", until), new("sort[id]", "asc")],
+            "updated gte, id asc" => [new("filter[updated_at][gte]", from), new("sort[id]", "asc")],
             "status failed + created month, id desc" => [.. created, new("filter[status][include]", "failed")],
+            "status failed + created month, id asc" => [.. created, new("filter[status][include]", "failed"), new("sort[id]", "asc")],
             "created month, created_at desc" => [.. created, new("sort[created_at]", "desc")],
             "created month, updated_at desc" => [.. created, new("sort[updated_at]", "desc")],
+            "updated month, created_at asc" => [new("filter[updated_at][gte]", from), new("filter[updated_at][lt]", until), new("sort[created_at]", "asc")],
             _ => [],
         };
         sent = [new("per_page", PerPage.ToString(CultureInfo.InvariantCulture)), .. sent];

@@ -31,13 +31,29 @@ internal static class IdZones
     public static string OrderBy(KeysetQueryShape shape) => $"{Outer}.zone_no {shape.Order()}, {Inner}.zone_no {shape.Order()}, id {shape.Order()}";
 
     /// <summary>
-    /// Every predicate of the walk but those on imports' own columns other than id: each zone level's account, size, the
-    /// window's overlap with its ranges, and its share of the id range; then the ids of the inner zone within that range.
+    /// Every predicate of the walk but those on imports' own columns other than id: each zone level's
+    /// (<see cref="Levels"/>), then the ids of the inner zone within the id range.
     /// <paramref name="lowerId"/> and <paramref name="upperId"/> are the id range the seek may read (null: unbounded); a
     /// NULL value of either reads nothing, as a missing creation-order mark means no import matches. With a
     /// <paramref name="status"/> (a status arm's value), the zones are those of <see cref="StatusTable"/>.
     /// </summary>
     public static IEnumerable<string> Walk(
+        KeysetQueryShape shape,
+        string? status,
+        string? lowerId,
+        string? upperId,
+        Func<string, string, string> greatest,
+        Func<string, string, string> least) =>
+        [
+            .. Levels(shape, status, lowerId, upperId, greatest, least),
+            .. Within("id", Inner, lowerId, upperId, greatest, least),
+        ];
+
+    /// <summary>
+    /// Each zone level's predicates: its account (and status), its size, its share of the id range (an inner zone also
+    /// within its outer zone), and the window's overlap with its ranges.
+    /// </summary>
+    public static IEnumerable<string> Levels(
         KeysetQueryShape shape,
         string? status,
         string? lowerId,
@@ -68,11 +84,28 @@ internal static class IdZones
                 yield return Meets(zone, bound);
             }
         }
+    }
 
-        foreach (var range in Within("id", Inner, lowerId, upperId, greatest, least))
+    /// <summary>
+    /// The aggregate a timestamp seek's <see cref="KeysetQueryShape.ZoneBoundedSide"/> is bounded by, over the inner zones
+    /// that meet every bound: the least (lower side) or greatest sort key of each zone's imports within the bounds. A zone
+    /// whose ranges lie within every bound gives its own range's end; one the window only crosses (at the window's edges,
+    /// or a zone of sparse, back-filled imports spanning months) reads its at most <see cref="InnerSize"/> imports from
+    /// <paramref name="imports"/>, so a wide zone cannot stretch the bound. NULL when no import is within the bounds.
+    /// </summary>
+    public static string SortKeyExtreme(KeysetQueryShape shape, bool lower, string imports)
+    {
+        var column = shape.SortColumn();
+        var (aggregate, end) = lower ? ("min", "min_") : ("max", "max_");
+        var bounds = shape.Bounds();
+        var inside = string.Join(" AND ", bounds.Select(bound => $"{Inner}.{(bound.IsLower ? "min_" : "max_")}{bound.Column} {bound.Comparison} {bound.Placeholder}"));
+        var read = string.Join(" AND ", new[]
         {
-            yield return range;
-        }
+            $"imports.account_id = @{AccountId}",
+            $"id >= {Inner}.zone_no * {Fanout}",
+            $"id <= {Inner}.zone_no * {Fanout} + {Fanout} - 1",
+        }.Concat(bounds.Select(bound => bound.Predicate)));
+        return $"{aggregate}(CASE WHEN {inside} THEN {Inner}.{end}{column} ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {read}) END)";
     }
 
     /// <summary>A zone may hold an import within the bound: <c>outer_zone.max_created_at &gt;= @created_lower</c>.</summary>

@@ -104,11 +104,13 @@ internal readonly record struct KeysetQueryShape(
     }
 
     /// <summary>
-    /// The seek's bounds on the sort key, lower side then upper. Own and derived together become one inclusive bound at
-    /// the tighter of the two, so the seek starts there whichever it is; <c>&lt;&gt;</c> restores a strict own bound (a
-    /// derived one's strictness is checked by its residual).
+    /// The seek's bounds on the sort key, lower side then upper. Own, derived and the id zones' bound
+    /// (<paramref name="zoneBound"/>, on <see cref="ZoneBoundedSide"/>) together become one inclusive bound at the tightest
+    /// of them, so the seek starts there whichever it is; <c>&lt;&gt;</c> restores a strict own bound (a derived one's
+    /// strictness is checked by its residual). The zones' bound comes last, so a NULL one (no zone meets the window, so no
+    /// import does) makes the bound NULL in every dialect.
     /// </summary>
-    public IEnumerable<string> SeekBounds(Func<string, string, string> greatest, Func<string, string, string> least)
+    public IEnumerable<string> SeekBounds(Func<string, string, string> greatest, Func<string, string, string> least, string? zoneBound = null)
     {
         ArgumentNullException.ThrowIfNull(greatest);
         ArgumentNullException.ThrowIfNull(least);
@@ -116,21 +118,40 @@ internal readonly record struct KeysetQueryShape(
         foreach (var lower in new[] { true, false })
         {
             var (own, derived) = SeekSide(lower);
-            if (own is not null && derived is not null)
+            var zone = ZoneBoundedSide() == lower ? zoneBound : null;
+            string[] values = [.. new[] { own?.Placeholder, derived?.Placeholder, zone }.OfType<string>()];
+            if (values.Length == 1 && (own ?? derived) is { } only)
             {
-                yield return lower
-                    ? $"{column} >= {greatest(own.Placeholder, derived.Placeholder)}"
-                    : $"{column} <= {least(own.Placeholder, derived.Placeholder)}";
-                if (!own.Operator.IsInclusive())
+                yield return $"{column} {only.Comparison} {only.Placeholder}";
+            }
+            else if (values.Length > 0)
+            {
+                yield return $"{column} {(lower ? ">=" : "<=")} {values.Skip(1).Aggregate(values[0], lower ? greatest : least)}";
+                if (own is not null && !own.Operator.IsInclusive())
                 {
                     yield return $"{column} <> {own.Placeholder}";
                 }
             }
-            else if ((own ?? derived) is { } only)
-            {
-                yield return $"{column} {only.Comparison} {only.Placeholder}";
-            }
         }
+    }
+
+    /// <summary>
+    /// The side of a timestamp seek the id zones (ADR 0012) bound: the side it starts from (a later page starts at its
+    /// position instead), when the other timestamp has a bound on that side and the schema derives none there. Every
+    /// import of the window lies in a zone that meets the window, so its sort key lies within the range of those zones':
+    /// a created_at window sorted by updated_at desc starts at the newest updated_at of those zones, not of the account.
+    /// Not with a status filter: each status arm would compute its own bound (docs/performance.md).
+    /// </summary>
+    public bool? ZoneBoundedSide()
+    {
+        if (SortKey == ImportSortKey.Id || HasPosition || FiltersStatus)
+        {
+            return null;
+        }
+
+        var start = Direction == SortDirection.Ascending;
+        var column = SortColumn();
+        return Bounds().Any(bound => bound.Column != column && bound.IsLower == start) && SeekSide(start).Derived is null ? start : null;
     }
 
     /// <summary>

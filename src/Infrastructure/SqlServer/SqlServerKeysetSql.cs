@@ -158,10 +158,20 @@ internal static class SqlServerKeysetSql
 
         return
         [
-            .. shape.SeekBounds(Greatest, Least),
+            .. shape.SeekBounds(Greatest, Least, ZoneBound(shape)),
             .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
         ];
     }
+
+    /// <summary>
+    /// The id zones' bound on a timestamp seek's starting side (ADR 0012): one aggregate of the zones meeting the window,
+    /// a subquery of the same statement, so it reads the statement's snapshot.
+    /// </summary>
+    private static string? ZoneBound(KeysetQueryShape shape) => shape.ZoneBoundedSide() is not { } lower
+        ? null
+        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, From(IndexFor(ImportSortKey.Id)))} "
+          + $"FROM dbo.{IdZones.Table} AS {IdZones.Outer} WITH (FORCESEEK) INNER LOOP JOIN dbo.{IdZones.Table} AS {IdZones.Inner} WITH (FORCESEEK) ON {IdZones.Inner}.account_id = {IdZones.Outer}.account_id "
+          + $"WHERE {And(IdZones.Levels(shape, null, null, null, Greatest, Least))})";
 
     /// <summary>
     /// The greatest (least) of the values, each later one the second operand: a missing mark (NULL), which comes after the

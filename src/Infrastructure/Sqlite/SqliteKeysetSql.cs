@@ -139,10 +139,16 @@ internal static class SqliteKeysetSql
 
         return
         [
-            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"),
+            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})", ZoneBound(shape)),
             .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
         ];
     }
+
+    /// <summary>The id zones' bound on a timestamp seek's starting side (ADR 0012), one aggregate of the zones meeting the window.</summary>
+    private static string? ZoneBound(KeysetQueryShape shape) => shape.ZoneBoundedSide() is not { } lower
+        ? null
+        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}")} FROM {IdZones.Table} AS {IdZones.Outer} CROSS JOIN {IdZones.Table} AS {IdZones.Inner} "
+          + $"WHERE {And(IdZones.Levels(shape, null, null, null, static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"))})";
 
     /// <summary>SQLite's scalar max() (min()) of the values, NULL if any is: one value stands alone, none is no bound.</summary>
     private static string? Extreme(string function, IReadOnlyList<string> values) => values.Count switch

@@ -22,6 +22,7 @@ internal sealed class MigrationJournalTests(string provider) : DatabaseTest(prov
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0005_api_key_hash_scheme.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0006_account_rate_plans.sql",
         $"ImportsService.Infrastructure.Database.{provider}.Migrations.0007_import_creation_order_marks.sql",
+        $"ImportsService.Infrastructure.Database.{provider}.Migrations.0008_import_id_zones.sql",
     ];
 
     [Test]

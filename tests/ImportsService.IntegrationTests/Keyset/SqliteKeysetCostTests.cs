@@ -45,6 +45,9 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
     /// </summary>
     private const int StepsPerProbedEntry = 10;
 
+    /// <summary>What reading one import the filter then rejects may cost, in a seek or a count.</summary>
+    private const int StepsPerRowRead = 30;
+
     private static readonly ImportStatus[] Present =
     [
         ImportStatus.Queued, ImportStatus.PartiallyComplete, ImportStatus.Failed, ImportStatus.Complete,
@@ -140,6 +143,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
             yield return Case($"id asc, one status, created_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, ImportStatusSet.Of(ImportStatus.Failed), created: window));
             yield return Case($"id asc, updated_at window at {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, updated: window));
             yield return Case($"id asc, updated_at >= {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, updated: From(BoundOperator.GreaterThanOrEqual, start)));
+
             yield return Case($"id asc, created_at > {at}", Listing(ImportSortKey.Id, SortDirection.Ascending, created: From(BoundOperator.GreaterThan, start)));
             yield return Case($"id desc, created_at <= {at} + 2500", Listing(ImportSortKey.Id, SortDirection.Descending, created: Until(BoundOperator.LessThanOrEqual, start + 2_500)));
             yield return Case($"id desc, updated_at < {at} + 2500", Listing(ImportSortKey.Id, SortDirection.Descending, updated: Until(BoundOperator.LessThan, start + 2_500)));
@@ -163,6 +167,37 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
         TestContext.Out.WriteLine($"{steps:N0} steps; the unfiltered first page {unfiltered:N0}; {straddling:N0} imports straddle an updated_at bound");
         // The probe counts up to its cap of entries first (a constant); the seek then costs what an unfiltered page does.
         Assert.That(steps, Is.LessThan((3 * unfiltered) + ((KeysetQueryShape.ProbeCap + straddling) * StepsPerProbedEntry)));
+    }
+
+    /// <summary>Windows sorted by the other timestamp, whose seek the id zones bound on the side it starts from (ADR 0012).</summary>
+    private static IEnumerable<TestCaseData> OtherTimestampWindows()
+    {
+        TestCaseData Case(string name, ImportListing listing) => new TestCaseData(listing).SetArgDisplayNames(name);
+
+        foreach (var start in new[] { Rows / 20, Rows / 2, Rows * 17 / 20 })
+        {
+            var window = Between(start, start + 2_500);
+            yield return Case($"updated_at desc, created_at window at minute {start}", Listing(ImportSortKey.UpdatedAt, SortDirection.Descending, created: window));
+            yield return Case($"created_at asc, updated_at window at minute {start}", Listing(ImportSortKey.CreatedAt, SortDirection.Ascending, updated: window));
+        }
+    }
+
+    /// <summary>
+    /// The seek starts at the zones' bound, which lies within the update lag of the window's edge: it reads the imports
+    /// whose sort key lies in that lag but whose other timestamp is outside the window (here up to three days, 4,320
+    /// imports), a cost set by how far updates lag creation, not by the account's size or the window's position.
+    /// </summary>
+    [TestCaseSource(nameof(OtherTimestampWindows))]
+    public async Task The_first_page_of_a_window_sorted_by_the_other_timestamp_reads_at_most_the_imports_within_the_update_lag_of_its_edge(ImportListing listing)
+    {
+        const int LagRows = 3 * 24 * 60;
+        var unfiltered = await FirstPageStepsAsync(Listing(ImportSortKey.Id, SortDirection.Descending));
+
+        var (ids, steps) = await FirstPageAsync(listing);
+
+        Assert.That(ids, Is.EqualTo(ListingOracle.Apply(records, listing).Take(PerPage + 1).Select(r => r.Id)));
+        TestContext.Out.WriteLine($"{steps:N0} steps; the unfiltered first page {unfiltered:N0}");
+        Assert.That(steps, Is.LessThan((3 * unfiltered) + (KeysetQueryShape.ProbeCap * StepsPerProbedEntry) + (LagRows * StepsPerRowRead)));
     }
 
     [Test]

@@ -23,6 +23,7 @@ internal sealed class SqliteMigrationJournalTests : SqliteFileTest
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0005_api_key_hash_scheme.sql",
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0006_account_rate_plans.sql",
         "ImportsService.Infrastructure.Database.Sqlite.Migrations.0007_import_creation_order_marks.sql",
+        "ImportsService.Infrastructure.Database.Sqlite.Migrations.0008_import_id_zones.sql",
     ];
 
     [Test]
