@@ -26,6 +26,7 @@ CASES = [
     "created month, id asc",
     "updated month, id asc",
     "status failed + created month, id asc",
+    "created month, updated_at desc",
 ]
 PEER = "peer: EF Core OFFSET, created month, id desc"
 UNITS = {"ns": 1e-6, "μs": 1e-3, "us": 1e-3, "ms": 1.0, "s": 1e3}

@@ -32,21 +32,22 @@ internal static class IdZones
 
     /// <summary>
     /// Every predicate of the walk but those on imports' own columns other than id: each zone level's
-    /// (<see cref="Levels"/>), then the ids of the inner zone within the id range.
-    /// <paramref name="lowerId"/> and <paramref name="upperId"/> are the id range the seek may read (null: unbounded); a
-    /// NULL value of either reads nothing, as a missing creation-order mark means no import matches. With a
-    /// <paramref name="status"/> (a status arm's value), the zones are those of <see cref="StatusTable"/>.
+    /// (<see cref="Levels"/>, within <paramref name="zoneIds"/>, the position's range), then the ids of the inner zone
+    /// within <paramref name="ids"/> (the position's and the creation-order marks'). The marks bound the ids only: the
+    /// zones' overlap with the window already skips the zones before them, and each subquery in the text costs SQLite
+    /// preparing it on every request. Null: unbounded; a NULL value (a missing mark) reads nothing, as no import matches.
+    /// With a <paramref name="status"/> (a status arm's value), the zones are those of <see cref="StatusTable"/>.
     /// </summary>
     public static IEnumerable<string> Walk(
         KeysetQueryShape shape,
         string? status,
-        string? lowerId,
-        string? upperId,
+        (string? Lower, string? Upper) zoneIds,
+        (string? Lower, string? Upper) ids,
         Func<string, string, string> greatest,
         Func<string, string, string> least) =>
         [
-            .. Levels(shape, status, lowerId, upperId, greatest, least),
-            .. Within("id", Inner, lowerId, upperId, greatest, least),
+            .. Levels(shape, status, zoneIds.Lower, zoneIds.Upper, greatest, least),
+            .. Within("id", Inner, ids.Lower, ids.Upper, greatest, least),
         ];
 
     /// <summary>
@@ -89,23 +90,27 @@ internal static class IdZones
     /// <summary>
     /// The aggregate a timestamp seek's <see cref="KeysetQueryShape.ZoneBoundedSide"/> is bounded by, over the inner zones
     /// that meet every bound: the least (lower side) or greatest sort key of each zone's imports within the bounds. A zone
-    /// whose ranges lie within every bound gives its own range's end; one the window only crosses (at the window's edges,
-    /// or a zone of sparse, back-filled imports spanning months) reads its at most <see cref="InnerSize"/> imports from
-    /// <paramref name="imports"/>, so a wide zone cannot stretch the bound. NULL when no import is within the bounds.
+    /// gives its own range's end when its ranges lie within every bound, or when its sort key spans no more than a
+    /// sixteenth of its outer zone's (as dense zones do: there the end is within about a zone of imports of the exact
+    /// value). A sparse zone, such as back-filled imports spanning months, would stretch the bound that far: it reads its
+    /// at most <see cref="InnerSize"/> imports from <paramref name="imports"/> instead. <paramref name="span"/> is the
+    /// dialect's difference of two timestamps, in any unit. NULL when no import is within the bounds.
     /// </summary>
-    public static string SortKeyExtreme(KeysetQueryShape shape, bool lower, string imports)
+    public static string SortKeyExtreme(KeysetQueryShape shape, bool lower, string imports, Func<string, string, string> span)
     {
+        ArgumentNullException.ThrowIfNull(span);
         var column = shape.SortColumn();
         var (aggregate, end) = lower ? ("min", "min_") : ("max", "max_");
         var bounds = shape.Bounds();
         var inside = string.Join(" AND ", bounds.Select(bound => $"{Inner}.{(bound.IsLower ? "min_" : "max_")}{bound.Column} {bound.Comparison} {bound.Placeholder}"));
+        var dense = $"{span($"{Inner}.max_{column}", $"{Inner}.min_{column}")} * 16 <= {span($"{Outer}.max_{column}", $"{Outer}.min_{column}")}";
         var read = string.Join(" AND ", new[]
         {
             $"imports.account_id = @{AccountId}",
             $"id >= {Inner}.zone_no * {Fanout}",
             $"id <= {Inner}.zone_no * {Fanout} + {Fanout} - 1",
         }.Concat(bounds.Select(bound => bound.Predicate)));
-        return $"{aggregate}(CASE WHEN {inside} THEN {Inner}.{end}{column} ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {read}) END)";
+        return $"{aggregate}(CASE WHEN ({inside}) OR {dense} THEN {Inner}.{end}{column} ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {read}) END)";
     }
 
     /// <summary>A zone may hold an import within the bound: <c>outer_zone.max_created_at &gt;= @created_lower</c>.</summary>

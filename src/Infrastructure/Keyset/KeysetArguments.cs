@@ -39,9 +39,10 @@ internal static class KeysetArguments
         sink.Id(AccountId, request.AccountId);
         sink.RowCount(Take, request.Take);
         sink.RowCount(CountCap, request.CountCap);
-        if (KeysetQueryShape.Of(request).ProbedColumns().Count > 0)
+        var shape = KeysetQueryShape.Of(request);
+        if (shape.ProbedColumns().Count > 0)
         {
-            sink.RowCount(ProbeCap, KeysetQueryShape.ProbeCap);
+            sink.RowCount(ProbeCap, shape.ProbeLimit);
         }
 
         if (filter.Statuses is { } statuses)

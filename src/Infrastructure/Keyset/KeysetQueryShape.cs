@@ -24,6 +24,13 @@ internal readonly record struct KeysetQueryShape(
     /// </summary>
     public const int ProbeCap = 2_000;
 
+    /// <summary>
+    /// The cap for a seek the id zones bound (ADR 0012), whose cost no longer grows with the rows outside the window:
+    /// below a zone's worth of rows the range is read and sorted; above it, counting up to 2,000 would cost more than the
+    /// seek saves.
+    /// </summary>
+    public const int ZoneProbeCap = IdZones.InnerSize;
+
     public static KeysetQueryShape Of(KeysetPageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,14 +46,17 @@ internal readonly record struct KeysetQueryShape(
             request.After is not null);
     }
 
+    /// <summary>The probe's cap for this shape: lower where the id zones bound its seek.</summary>
+    public int ProbeLimit => ReadsIdZones || ZoneBoundedSide() is not null ? ZoneProbeCap : ProbeCap;
+
     /// <summary>The smallest probed range under the cap (the first on a tie), or null for the seek.</summary>
-    public static int? ChooseRange(IReadOnlyList<long> probeCounts)
+    public int? ChooseRange(IReadOnlyList<long> probeCounts)
     {
         ArgumentNullException.ThrowIfNull(probeCounts);
         int? best = null;
         for (var i = 0; i < probeCounts.Count; i++)
         {
-            if (probeCounts[i] < ProbeCap && (best is not { } b || probeCounts[i] < probeCounts[b]))
+            if (probeCounts[i] < ProbeLimit && (best is not { } b || probeCounts[i] < probeCounts[b]))
             {
                 best = i;
             }
@@ -177,12 +187,11 @@ internal readonly record struct KeysetQueryShape(
 
     /// <summary>
     /// The id range a zone walk reads, as the values each side is the greatest (least) of: the id after the position, then
-    /// the creation-order marks (ADR 0010) as <paramref name="markId"/> reads them. Integer ids make <c>id &gt; p</c> the
-    /// range from <c>p + 1</c>.
+    /// the creation-order marks (ADR 0010) as <paramref name="markId"/> reads them (none without it). Integer ids make
+    /// <c>id &gt; p</c> the range from <c>p + 1</c>.
     /// </summary>
-    public (IReadOnlyList<string> Lower, IReadOnlyList<string> Upper) IdRange(Func<KeysetBound, string> markId)
+    public (IReadOnlyList<string> Lower, IReadOnlyList<string> Upper) IdRange(Func<KeysetBound, string>? markId)
     {
-        ArgumentNullException.ThrowIfNull(markId);
         var lower = new List<string>();
         var upper = new List<string>();
         if (HasPosition)
@@ -197,12 +206,16 @@ internal readonly record struct KeysetQueryShape(
             }
         }
 
-        if (IdFloorSource() is { } floor)
+        if (markId is not null)
         {
-            lower.Add(markId(floor));
+            if (IdFloorSource() is { } floor)
+            {
+                lower.Add(markId(floor));
+            }
+
+            upper.AddRange(IdCeilingSources().Select(markId));
         }
 
-        upper.AddRange(IdCeilingSources().Select(markId));
         return (lower, upper);
     }
 

@@ -153,7 +153,14 @@ internal static class SqlServerKeysetSql
         if (shape.ReadsIdZones)
         {
             var (lower, upper) = shape.IdRange(MarkId);
-            return IdZones.Walk(shape, status, Extreme(Greatest, lower), Extreme(Least, upper), Greatest, Least);
+            var (positionLower, positionUpper) = shape.IdRange(markId: null);
+            return IdZones.Walk(
+                shape,
+                status,
+                (Extreme(Greatest, positionLower), Extreme(Least, positionUpper)),
+                (Extreme(Greatest, lower), Extreme(Least, upper)),
+                Greatest,
+                Least);
         }
 
         return
@@ -169,7 +176,7 @@ internal static class SqlServerKeysetSql
     /// </summary>
     private static string? ZoneBound(KeysetQueryShape shape) => shape.ZoneBoundedSide() is not { } lower
         ? null
-        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, From(IndexFor(ImportSortKey.Id)))} "
+        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, From(IndexFor(ImportSortKey.Id)), static (a, b) => $"DATEDIFF_BIG(microsecond, {b}, {a})")} "
           + $"FROM dbo.{IdZones.Table} AS {IdZones.Outer} WITH (FORCESEEK) INNER LOOP JOIN dbo.{IdZones.Table} AS {IdZones.Inner} WITH (FORCESEEK) ON {IdZones.Inner}.account_id = {IdZones.Outer}.account_id "
           + $"WHERE {And(IdZones.Levels(shape, null, null, null, Greatest, Least))})";
 

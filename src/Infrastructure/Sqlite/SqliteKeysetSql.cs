@@ -134,7 +134,14 @@ internal static class SqliteKeysetSql
         if (shape.ReadsIdZones)
         {
             var (lower, upper) = shape.IdRange(MarkId);
-            return IdZones.Walk(shape, status, Extreme("max", lower), Extreme("min", upper), static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})");
+            var (positionLower, positionUpper) = shape.IdRange(markId: null);
+            return IdZones.Walk(
+                shape,
+                status,
+                (Extreme("max", positionLower), Extreme("min", positionUpper)),
+                (Extreme("max", lower), Extreme("min", upper)),
+                static (a, b) => $"max({a}, {b})",
+                static (a, b) => $"min({a}, {b})");
         }
 
         return
@@ -147,7 +154,7 @@ internal static class SqliteKeysetSql
     /// <summary>The id zones' bound on a timestamp seek's starting side (ADR 0012), one aggregate of the zones meeting the window.</summary>
     private static string? ZoneBound(KeysetQueryShape shape) => shape.ZoneBoundedSide() is not { } lower
         ? null
-        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}")} FROM {IdZones.Table} AS {IdZones.Outer} CROSS JOIN {IdZones.Table} AS {IdZones.Inner} "
+        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}", static (a, b) => $"({a} - {b})")} FROM {IdZones.Table} AS {IdZones.Outer} CROSS JOIN {IdZones.Table} AS {IdZones.Inner} "
           + $"WHERE {And(IdZones.Levels(shape, null, null, null, static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"))})";
 
     /// <summary>SQLite's scalar max() (min()) of the values, NULL if any is: one value stands alone, none is no bound.</summary>

@@ -122,7 +122,7 @@ internal sealed class SqliteCreationOrderMarkProperties : SqliteDatabaseTest
     {
         foreach (var shape in KeysetQueryShapes.All())
         {
-            var (lower, upper) = shape.IdRange(bound => bound.IsLower ? "floor" : "ceiling");
+            var (lower, upper) = shape.IdRange(static bound => bound.IsLower ? "floor" : "ceiling");
             var ceilings = new[] { shape.CreatedUpper, shape.UpdatedUpper }.Count(bound => bound is not null);
             var positionLimitsUpper = shape.HasPosition && shape.Direction == SortDirection.Descending;
             var positionLimitsLower = shape.HasPosition && shape.Direction == SortDirection.Ascending;

@@ -23,7 +23,8 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
     internal static async Task<KeysetPage> ReadAsync(SqliteConnection connection, KeysetPageRequest request, int? commandTimeoutSeconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var commands = SqliteKeysetSql.For(KeysetQueryShape.Of(request), request.Listing.Filter.Statuses?.Members.Count() ?? 0);
+        var shape = KeysetQueryShape.Of(request);
+        var commands = SqliteKeysetSql.For(shape, request.Listing.Filter.Statuses?.Members.Count() ?? 0);
         var parameters = Parameters(request);
         CommandDefinition Command(string sql, IDbTransaction transaction) =>
             new(sql, parameters, transaction, commandTimeoutSeconds, cancellationToken: cancellationToken);
@@ -42,7 +43,7 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
                 }
             }
 
-            if (KeysetQueryShape.ChooseRange(counts) is { } range)
+            if (shape.ChooseRange(counts) is { } range)
             {
                 pageAndCount = commands.Ranges[range];
             }
