@@ -46,6 +46,7 @@ public class TimeWindowBenchmarks
         "created month, created_at desc",
         "created month, updated_at desc",
         "updated month, created_at asc",
+        "status failed + created month, updated_at desc",
         "peer: EF Core OFFSET, created month, id desc")]
     public string Case { get; set; } = null!;
 
@@ -81,6 +82,7 @@ public class TimeWindowBenchmarks
             "status failed + created month, id asc" => [.. created, new("filter[status][include]", "failed"), new("sort[id]", "asc")],
             "created month, created_at desc" => [.. created, new("sort[created_at]", "desc")],
             "created month, updated_at desc" => [.. created, new("sort[updated_at]", "desc")],
+            "status failed + created month, updated_at desc" => [.. created, new("filter[status][include]", "failed"), new("sort[updated_at]", "desc")],
             "updated month, created_at asc" => [new("filter[updated_at][gte]", from), new("filter[updated_at][lt]", until), new("sort[created_at]", "asc")],
             _ => [],
         };

@@ -94,9 +94,10 @@ internal static class IdZones
     /// sixteenth of its outer zone's (as dense zones do: there the end is within about a zone of imports of the exact
     /// value). A sparse zone, such as back-filled imports spanning months, would stretch the bound that far: it reads its
     /// at most <see cref="InnerSize"/> imports from <paramref name="imports"/> instead. <paramref name="span"/> is the
-    /// dialect's difference of two timestamps, in any unit. NULL when no import is within the bounds.
+    /// dialect's difference of two timestamps, in any unit. With a <paramref name="status"/> (a status arm's value) the
+    /// zones are that status's, and a zone's read is of that status. NULL when no import is within the bounds.
     /// </summary>
-    public static string SortKeyExtreme(KeysetQueryShape shape, bool lower, string imports, Func<string, string, string> span)
+    public static string SortKeyExtreme(KeysetQueryShape shape, bool lower, string? status, string imports, Func<string, string, string> span)
     {
         ArgumentNullException.ThrowIfNull(span);
         var column = shape.SortColumn();
@@ -104,13 +105,15 @@ internal static class IdZones
         var bounds = shape.Bounds();
         var inside = string.Join(" AND ", bounds.Select(bound => $"{Inner}.{(bound.IsLower ? "min_" : "max_")}{bound.Column} {bound.Comparison} {bound.Placeholder}"));
         var dense = $"{span($"{Inner}.max_{column}", $"{Inner}.min_{column}")} * 16 <= {span($"{Outer}.max_{column}", $"{Outer}.min_{column}")}";
-        var read = string.Join(" AND ", new[]
-        {
+        string[] read =
+        [
             $"imports.account_id = @{AccountId}",
+            .. status is null ? Array.Empty<string>() : [$"status = {status}"],
             $"id >= {Inner}.zone_no * {Fanout}",
             $"id <= {Inner}.zone_no * {Fanout} + {Fanout} - 1",
-        }.Concat(bounds.Select(bound => bound.Predicate)));
-        return $"{aggregate}(CASE WHEN ({inside}) OR {dense} THEN {Inner}.{end}{column} ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {read}) END)";
+            .. bounds.Select(bound => bound.Predicate),
+        ];
+        return $"{aggregate}(CASE WHEN ({inside}) OR {dense} THEN {Inner}.{end}{column} ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {string.Join(" AND ", read)}) END)";
     }
 
     /// <summary>A zone may hold an import within the bound: <c>outer_zone.max_created_at &gt;= @created_lower</c>.</summary>

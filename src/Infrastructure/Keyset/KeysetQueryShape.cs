@@ -75,12 +75,15 @@ internal readonly record struct KeysetQueryShape(
     public string OrderBy() => SortKey == ImportSortKey.Id ? $"id {Order()}" : $"{SortColumn()} {Order()}, id {Order()}";
 
     /// <summary>The status-led covering index <c>(account_id, status, key, id)</c>, named alike in every dialect.</summary>
-    public string StatusIndex() => SortKey switch
+    public string StatusIndex() => StatusIndexFor(SortKey);
+
+    /// <summary>The status-led covering index of a sort key.</summary>
+    public static string StatusIndexFor(ImportSortKey key) => key switch
     {
         ImportSortKey.Id => "ix_imports_account_status_id",
         ImportSortKey.CreatedAt => "ix_imports_account_status_created_at",
         ImportSortKey.UpdatedAt => "ix_imports_account_status_updated_at",
-        _ => throw new ArgumentOutOfRangeException(nameof(SortKey), SortKey, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
     public IReadOnlyList<KeysetBound> Bounds() => KeysetBound.Of(this);
@@ -150,11 +153,11 @@ internal readonly record struct KeysetQueryShape(
     /// position instead), when the other timestamp has a bound on that side and the schema derives none there. Every
     /// import of the window lies in a zone that meets the window, so its sort key lies within the range of those zones':
     /// a created_at window sorted by updated_at desc starts at the newest updated_at of those zones, not of the account.
-    /// Not with a status filter: each status arm would compute its own bound (docs/performance.md).
+    /// With a status filter each status arm computes its own bound, over the zones of its status.
     /// </summary>
     public bool? ZoneBoundedSide()
     {
-        if (SortKey == ImportSortKey.Id || HasPosition || FiltersStatus)
+        if (SortKey == ImportSortKey.Id || HasPosition)
         {
             return null;
         }

@@ -165,20 +165,30 @@ internal static class SqlServerKeysetSql
 
         return
         [
-            .. shape.SeekBounds(Greatest, Least, ZoneBound(shape)),
+            .. shape.SeekBounds(Greatest, Least, ZoneBound(shape, status)),
             .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
         ];
     }
 
     /// <summary>
-    /// The id zones' bound on a timestamp seek's starting side (ADR 0012): one aggregate of the zones meeting the window,
-    /// a subquery of the same statement, so it reads the statement's snapshot.
+    /// The id zones' bound on a timestamp seek's starting side (ADR 0012): one aggregate of the zones meeting the window (a
+    /// status arm's over the zones of its status), a subquery of the same statement, so it reads the statement's snapshot.
     /// </summary>
-    private static string? ZoneBound(KeysetQueryShape shape) => shape.ZoneBoundedSide() is not { } lower
-        ? null
-        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, From(IndexFor(ImportSortKey.Id)), static (a, b) => $"DATEDIFF_BIG(microsecond, {b}, {a})")} "
-          + $"FROM dbo.{IdZones.Table} AS {IdZones.Outer} WITH (FORCESEEK) INNER LOOP JOIN dbo.{IdZones.Table} AS {IdZones.Inner} WITH (FORCESEEK) ON {IdZones.Inner}.account_id = {IdZones.Outer}.account_id "
-          + $"WHERE {And(IdZones.Levels(shape, null, null, null, Greatest, Least))})";
+    private static string? ZoneBound(KeysetQueryShape shape, string? status)
+    {
+        if (shape.ZoneBoundedSide() is not { } lower)
+        {
+            return null;
+        }
+
+        var (zones, imports) = status is null
+            ? (IdZones.Table, From(IndexFor(ImportSortKey.Id)))
+            : (IdZones.StatusTable, From(KeysetQueryShape.StatusIndexFor(ImportSortKey.Id)));
+        var extreme = IdZones.SortKeyExtreme(shape, lower, status, imports, static (a, b) => $"DATEDIFF_BIG(microsecond, {b}, {a})");
+        return $"(SELECT {extreme} "
+               + $"FROM dbo.{zones} AS {IdZones.Outer} WITH (FORCESEEK) INNER LOOP JOIN dbo.{zones} AS {IdZones.Inner} WITH (FORCESEEK) ON {IdZones.Inner}.account_id = {IdZones.Outer}.account_id "
+               + $"WHERE {And(IdZones.Levels(shape, status, null, null, Greatest, Least))})";
+    }
 
     /// <summary>
     /// The greatest (least) of the values, each later one the second operand: a missing mark (NULL), which comes after the

@@ -146,16 +146,29 @@ internal static class SqliteKeysetSql
 
         return
         [
-            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})", ZoneBound(shape)),
+            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})", ZoneBound(shape, status)),
             .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
         ];
     }
 
-    /// <summary>The id zones' bound on a timestamp seek's starting side (ADR 0012), one aggregate of the zones meeting the window.</summary>
-    private static string? ZoneBound(KeysetQueryShape shape) => shape.ZoneBoundedSide() is not { } lower
-        ? null
-        : $"(SELECT {IdZones.SortKeyExtreme(shape, lower, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}", static (a, b) => $"({a} - {b})")} FROM {IdZones.Table} AS {IdZones.Outer} CROSS JOIN {IdZones.Table} AS {IdZones.Inner} "
-          + $"WHERE {And(IdZones.Levels(shape, null, null, null, static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})"))})";
+    /// <summary>
+    /// The id zones' bound on a timestamp seek's starting side (ADR 0012), one aggregate of the zones meeting the window,
+    /// a status arm's over the zones of its status.
+    /// </summary>
+    private static string? ZoneBound(KeysetQueryShape shape, string? status)
+    {
+        if (shape.ZoneBoundedSide() is not { } lower)
+        {
+            return null;
+        }
+
+        var (zones, imports) = status is null
+            ? (IdZones.Table, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}")
+            : (IdZones.StatusTable, $"imports INDEXED BY {KeysetQueryShape.StatusIndexFor(ImportSortKey.Id)}");
+        var extreme = IdZones.SortKeyExtreme(shape, lower, status, imports, static (a, b) => $"({a} - {b})");
+        var levels = IdZones.Levels(shape, status, null, null, static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})");
+        return $"(SELECT {extreme} FROM {zones} AS {IdZones.Outer} CROSS JOIN {zones} AS {IdZones.Inner} WHERE {And(levels)})";
+    }
 
     /// <summary>SQLite's scalar max() (min()) of the values, NULL if any is: one value stands alone, none is no bound.</summary>
     private static string? Extreme(string function, IReadOnlyList<string> values) => values.Count switch

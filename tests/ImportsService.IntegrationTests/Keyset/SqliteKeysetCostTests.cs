@@ -179,6 +179,7 @@ internal sealed class SqliteKeysetCostTests : SqliteDatabaseTest
             var window = Between(start, start + 2_500);
             yield return Case($"updated_at desc, created_at window at minute {start}", Listing(ImportSortKey.UpdatedAt, SortDirection.Descending, created: window));
             yield return Case($"created_at asc, updated_at window at minute {start}", Listing(ImportSortKey.CreatedAt, SortDirection.Ascending, updated: window));
+            yield return Case($"updated_at desc, one status, created_at window at minute {start}", Listing(ImportSortKey.UpdatedAt, SortDirection.Descending, ImportStatusSet.Of(ImportStatus.Failed), created: window));
         }
     }
 

@@ -107,7 +107,8 @@ internal sealed class SqlServerStatementTests
             var ranges = shape.ProbedColumns().Select(column => (Index: SqlServerKeysetSql.IndexFor(ImportColumns.SortKeyOf(column)), Statements: SqlServerKeysetSql.Range(shape, column))).ToArray();
             var seekIndex = shape.FiltersStatus ? shape.StatusIndex() : SqlServerKeysetSql.IndexFor(shape.SortKey);
             // The id zones' bound on a timestamp seek (ADR 0012) reads the imports of a zone the window crosses by id.
-            var zoneIndex = shape.ZoneBoundedSide() is null ? null : SqlServerKeysetSql.IndexFor(ImportSortKey.Id);
+            var zoneIndex = shape.ZoneBoundedSide() is null ? null
+                : shape.FiltersStatus ? KeysetQueryShape.StatusIndexFor(ImportSortKey.Id) : SqlServerKeysetSql.IndexFor(ImportSortKey.Id);
             var expected = new List<(string Sql, string Index)> { (seek.Page, seekIndex), (seek.Count, seekIndex) };
             expected.AddRange(ranges.SelectMany(r => new[] { (r.Statements.Page, r.Index), (r.Statements.Count, r.Index) }));
             foreach (var (sql, index) in expected)
