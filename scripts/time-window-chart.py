@@ -57,17 +57,17 @@ def main(folder, output):
     for r, rows in enumerate(sizes):
         for c, case in enumerate(CASES):
             ax = axes[r][c]
-            for label, style in (("before", "o-"), ("marks", "d-"), ("after", "s-")):
+            for label, style, color in (("before", "o-", "C0"), ("marks", "d-", "C1"), ("after", "s-", "C2")):
                 run = runs[rows].get(label, {})
                 if case in run:
                     points = sorted(run[case].items())
-                    ax.plot([HISTORY[0] + p * (HISTORY[1] - HISTORY[0]) for p, _ in points], [ms for _, ms in points], style, label=f"{label} (keyset)")
+                    ax.plot([HISTORY[0] + p * (HISTORY[1] - HISTORY[0]) for p, _ in points], [ms for _, ms in points], style, color=color, label=f"{label} (keyset)")
             # The peer and the unfiltered page do not change with the branch: drawn from the "after" run.
             after = runs[rows].get("after") or runs[rows].get("before")
-            for case_name, style, label in ((PEER, "^--", "EF Core + OFFSET peer"), ("unfiltered", ":", "unfiltered first page")):
+            for case_name, style, color, label in ((PEER, "^--", "C3", "EF Core + OFFSET peer"), ("unfiltered", ":", "C4", "unfiltered first page")):
                 if case_name in after:
                     points = sorted(after[case_name].items())
-                    ax.plot([HISTORY[0] + p * (HISTORY[1] - HISTORY[0]) for p, _ in points], [ms for _, ms in points], style, label=label, alpha=0.8)
+                    ax.plot([HISTORY[0] + p * (HISTORY[1] - HISTORY[0]) for p, _ in points], [ms for _, ms in points], style, color=color, label=label, alpha=0.8)
             ax.set_yscale("log")
             ax.set_xticks(range(HISTORY[0], HISTORY[1] + 1))
             ax.set_xlim(HISTORY[0], HISTORY[1])

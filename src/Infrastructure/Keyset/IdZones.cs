@@ -51,8 +51,7 @@ internal static class IdZones
         ];
 
     /// <summary>
-    /// Each zone level's predicates: its account (and status), its size, its share of the id range (an inner zone also
-    /// within its outer zone), and the window's overlap with its ranges.
+    /// Each zone level's predicates (<see cref="Level"/>), the outer zones' then the inner zones'.
     /// </summary>
     public static IEnumerable<string> Levels(
         KeysetQueryShape shape,
@@ -60,50 +59,80 @@ internal static class IdZones
         string? lowerId,
         string? upperId,
         Func<string, string, string> greatest,
+        Func<string, string, string> least) =>
+        [
+            .. Level(shape, status, Outer, lowerId, upperId, greatest, least),
+            .. Level(shape, status, Inner, lowerId, upperId, greatest, least),
+        ];
+
+    /// <summary>
+    /// One zone level's predicates: its account (and status), its size, its share of the id range (an inner zone also
+    /// within its outer zone), and the window's overlap with its ranges.
+    /// </summary>
+    public static IEnumerable<string> Level(
+        KeysetQueryShape shape,
+        string? status,
+        string zone,
+        string? lowerId,
+        string? upperId,
+        Func<string, string, string> greatest,
         Func<string, string, string> least)
     {
         ArgumentNullException.ThrowIfNull(greatest);
         ArgumentNullException.ThrowIfNull(least);
-        var bounds = shape.Bounds();
-        foreach (var (zone, size, parent) in new[] { (Outer, OuterSize, (string?)null), (Inner, InnerSize, Outer) })
+        var (size, parent) = zone == Outer ? (OuterSize, (string?)null) : (InnerSize, Outer);
+        var sizeText = size.ToString(CultureInfo.InvariantCulture);
+        yield return $"{zone}.account_id = @{AccountId}";
+        if (status is not null)
         {
-            var sizeText = size.ToString(CultureInfo.InvariantCulture);
-            yield return $"{zone}.account_id = @{AccountId}";
-            if (status is not null)
-            {
-                yield return $"{zone}.zone_status = {status}";
-            }
+            yield return $"{zone}.zone_status = {status}";
+        }
 
-            yield return $"{zone}.zone_size = {sizeText}";
-            foreach (var range in Within($"{zone}.zone_no", parent, lowerId is null ? null : $"({lowerId}) / {sizeText}", upperId is null ? null : $"({upperId}) / {sizeText}", greatest, least))
-            {
-                yield return range;
-            }
+        yield return $"{zone}.zone_size = {sizeText}";
+        foreach (var range in Within($"{zone}.zone_no", parent, lowerId is null ? null : $"({lowerId}) / {sizeText}", upperId is null ? null : $"({upperId}) / {sizeText}", greatest, least))
+        {
+            yield return range;
+        }
 
-            foreach (var bound in bounds)
-            {
-                yield return Meets(zone, bound);
-            }
+        foreach (var bound in shape.Bounds())
+        {
+            yield return Meets(zone, bound);
         }
     }
 
     /// <summary>
-    /// The aggregate a timestamp seek's <see cref="KeysetQueryShape.ZoneBoundedSide"/> is bounded by, over the inner zones
-    /// that meet every bound: the least (lower side) or greatest sort key of each zone's imports within the bounds. A zone
-    /// gives its own range's end when its ranges lie within every bound, or when its sort key spans no more than a
-    /// sixteenth of its outer zone's (as dense zones do: there the end is within about a zone of imports of the exact
-    /// value). A sparse zone, such as back-filled imports spanning months, would stretch the bound that far: it reads its
-    /// at most <see cref="InnerSize"/> imports from <paramref name="imports"/> instead. <paramref name="span"/> is the
-    /// dialect's difference of two timestamps, in any unit. With a <paramref name="status"/> (a status arm's value) the
-    /// zones are that status's, and a zone's read is of that status. NULL when no import is within the bounds.
+    /// The scalar subquery a timestamp seek's <see cref="KeysetQueryShape.ZoneBoundedSide"/> is bounded by: the least
+    /// (lower side) or greatest sort key of the imports within the bounds, over the outer zones that meet every bound
+    /// (<see cref="Level"/>). An outer zone inside every bound gives its own range's end, so a window over most of the
+    /// history reads a few outer zones; one the window crosses takes the same over its inner zones that meet it. An inner
+    /// zone gives its own range's end when it lies inside every bound, or when its sort key spans no more than a sixteenth
+    /// of its outer zone's (as dense zones do: there the end is within about a zone of imports of the exact value). A
+    /// sparse zone, such as back-filled imports spanning months, would stretch the bound that far: it reads its at most
+    /// <see cref="InnerSize"/> imports from <paramref name="imports"/> instead. Each level's values are aggregated from a
+    /// derived table, as T-SQL aggregates no subquery. <paramref name="zones"/> writes a zone table's source under an
+    /// alias; <paramref name="span"/> is the dialect's difference of two timestamps, in any unit. With a
+    /// <paramref name="status"/> (a status arm's value) the zones are that status's, and a zone's read is of that status.
+    /// NULL when no import is within the bounds.
     /// </summary>
-    public static string SortKeyExtreme(KeysetQueryShape shape, bool lower, string? status, string imports, Func<string, string, string> span)
+    public static string SortKeyExtreme(
+        KeysetQueryShape shape,
+        bool lower,
+        string? status,
+        Func<string, string> zones,
+        string imports,
+        Func<string, string, string> span,
+        Func<string, string, string> greatest,
+        Func<string, string, string> least)
     {
+        ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(span);
         var column = shape.SortColumn();
         var (aggregate, end) = lower ? ("min", "min_") : ("max", "max_");
         var bounds = shape.Bounds();
-        var inside = string.Join(" AND ", bounds.Select(bound => $"{Inner}.{(bound.IsLower ? "min_" : "max_")}{bound.Column} {bound.Comparison} {bound.Placeholder}"));
+        string Inside(string zone) => string.Join(" AND ", bounds.Select(bound => $"{zone}.{(bound.IsLower ? "min_" : "max_")}{bound.Column} {bound.Comparison} {bound.Placeholder}"));
+        string Of(string zone, string value) =>
+            $"(SELECT {aggregate}(zone_value) FROM (SELECT {value} AS zone_value FROM {zones(zone)} "
+            + $"WHERE {string.Join(" AND ", Level(shape, status, zone, null, null, greatest, least))}) AS {zone}_values)";
         var dense = $"{span($"{Inner}.max_{column}", $"{Inner}.min_{column}")} * 16 <= {span($"{Outer}.max_{column}", $"{Outer}.min_{column}")}";
         string[] read =
         [
@@ -113,7 +142,9 @@ internal static class IdZones
             $"id <= {Inner}.zone_no * {Fanout} + {Fanout} - 1",
             .. bounds.Select(bound => bound.Predicate),
         ];
-        return $"{aggregate}(CASE WHEN ({inside}) OR {dense} THEN {Inner}.{end}{column} ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {string.Join(" AND ", read)}) END)";
+        var inner = Of(Inner, $"CASE WHEN ({Inside(Inner)}) OR {dense} THEN {Inner}.{end}{column} "
+                              + $"ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {string.Join(" AND ", read)}) END");
+        return Of(Outer, $"CASE WHEN {Inside(Outer)} THEN {Outer}.{end}{column} ELSE {inner} END");
     }
 
     /// <summary>A zone may hold an import within the bound: <c>outer_zone.max_created_at &gt;= @created_lower</c>.</summary>

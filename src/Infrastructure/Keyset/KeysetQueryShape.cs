@@ -25,9 +25,10 @@ internal readonly record struct KeysetQueryShape(
     public const int ProbeCap = 2_000;
 
     /// <summary>
-    /// The cap for a seek the id zones bound (ADR 0012), whose cost no longer grows with the rows outside the window:
-    /// below a zone's worth of rows the range is read and sorted; above it, counting up to 2,000 would cost more than the
-    /// seek saves.
+    /// The cap for an id seek that walks the id zones (ADR 0012), which costs about what a range under the cap does
+    /// wherever the window lies: below a zone's worth of rows the range is read and sorted; above it, counting up to 2,000
+    /// would cost more than the walk saves. A timestamp seek the zones bound keeps <see cref="ProbeCap"/>: it also reads
+    /// the imports within the update lag of the window's edge, which a range under 2,000 rows costs less than.
     /// </summary>
     public const int ZoneProbeCap = IdZones.InnerSize;
 
@@ -46,8 +47,8 @@ internal readonly record struct KeysetQueryShape(
             request.After is not null);
     }
 
-    /// <summary>The probe's cap for this shape: lower where the id zones bound its seek.</summary>
-    public int ProbeLimit => ReadsIdZones || ZoneBoundedSide() is not null ? ZoneProbeCap : ProbeCap;
+    /// <summary>The probe's cap for this shape: lower where its seek walks the id zones.</summary>
+    public int ProbeLimit => ReadsIdZones ? ZoneProbeCap : ProbeCap;
 
     /// <summary>The smallest probed range under the cap (the first on a tie), or null for the seek.</summary>
     public int? ChooseRange(IReadOnlyList<long> probeCounts)

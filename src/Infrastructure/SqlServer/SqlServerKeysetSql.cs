@@ -184,10 +184,15 @@ internal static class SqlServerKeysetSql
         var (zones, imports) = status is null
             ? (IdZones.Table, From(IndexFor(ImportSortKey.Id)))
             : (IdZones.StatusTable, From(KeysetQueryShape.StatusIndexFor(ImportSortKey.Id)));
-        var extreme = IdZones.SortKeyExtreme(shape, lower, status, imports, static (a, b) => $"DATEDIFF_BIG(microsecond, {b}, {a})");
-        return $"(SELECT {extreme} "
-               + $"FROM dbo.{zones} AS {IdZones.Outer} WITH (FORCESEEK) INNER LOOP JOIN dbo.{zones} AS {IdZones.Inner} WITH (FORCESEEK) ON {IdZones.Inner}.account_id = {IdZones.Outer}.account_id "
-               + $"WHERE {And(IdZones.Levels(shape, status, null, null, Greatest, Least))})";
+        return IdZones.SortKeyExtreme(
+            shape,
+            lower,
+            status,
+            zone => $"dbo.{zones} AS {zone} WITH (FORCESEEK)",
+            imports,
+            static (a, b) => $"DATEDIFF_BIG(microsecond, {b}, {a})",
+            Greatest,
+            Least);
     }
 
     /// <summary>

@@ -165,9 +165,15 @@ internal static class SqliteKeysetSql
         var (zones, imports) = status is null
             ? (IdZones.Table, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}")
             : (IdZones.StatusTable, $"imports INDEXED BY {KeysetQueryShape.StatusIndexFor(ImportSortKey.Id)}");
-        var extreme = IdZones.SortKeyExtreme(shape, lower, status, imports, static (a, b) => $"({a} - {b})");
-        var levels = IdZones.Levels(shape, status, null, null, static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})");
-        return $"(SELECT {extreme} FROM {zones} AS {IdZones.Outer} CROSS JOIN {zones} AS {IdZones.Inner} WHERE {And(levels)})";
+        return IdZones.SortKeyExtreme(
+            shape,
+            lower,
+            status,
+            zone => $"{zones} AS {zone}",
+            imports,
+            static (a, b) => $"({a} - {b})",
+            static (a, b) => $"max({a}, {b})",
+            static (a, b) => $"min({a}, {b})");
     }
 
     /// <summary>SQLite's scalar max() (min()) of the values, NULL if any is: one value stands alone, none is no bound.</summary>

@@ -186,7 +186,7 @@ internal sealed class SqlServerStatementTests
         Assert.That(SqlServerImportPageReader.Parameters(RequestOf(new KeysetQueryShape(ImportSortKey.Id, SortDirection.Descending, false, BoundOperator.GreaterThan, null, null, null, false)))
             .Single(p => p.Name == "probe_cap").Value, Is.EqualTo(KeysetQueryShape.ZoneProbeCap), "an id seek the zones bound");
         Assert.That(SqlServerImportPageReader.Parameters(RequestOf(new KeysetQueryShape(ImportSortKey.CreatedAt, SortDirection.Descending, true, null, null, BoundOperator.GreaterThan, null, false)))
-            .Single(p => p.Name == "probe_cap").Value, Is.EqualTo(KeysetQueryShape.ProbeCap), "a status-filtered timestamp seek the zones do not bound");
+            .Single(p => p.Name == "probe_cap").Value, Is.EqualTo(KeysetQueryShape.ProbeCap), "a timestamp seek, which walks no zones");
     }
 
     [Test]
