@@ -34,7 +34,11 @@ HISTORY = (2022, 2026)
 
 
 def milliseconds(text):
-    number, unit = re.match(r"([\d,.]+)\s*(\S+)", text).groups()
+    """None for a cell BenchmarkDotNet reports as NA (the request failed: refused by the statement time budget)."""
+    match = re.match(r"([\d,.]+)\s*(\S+)", text)
+    if match is None:
+        return None
+    number, unit = match.groups()
     return float(number.replace(",", "")) * UNITS[unit]
 
 
@@ -43,7 +47,9 @@ def read(path):
     table = {}
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            table.setdefault(row["Case"], {})[float(row["Position"])] = milliseconds(row["Mean"])
+            ms = milliseconds(row["Mean"])
+            if ms is not None:
+                table.setdefault(row["Case"], {})[float(row["Position"])] = ms
     return table
 
 
