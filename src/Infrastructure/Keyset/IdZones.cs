@@ -32,23 +32,30 @@ internal static class IdZones
 
     /// <summary>
     /// Every predicate of the walk but those on imports' own columns other than id: each zone level's
-    /// (<see cref="Levels"/>, within <paramref name="zoneIds"/>, the position's range), then the ids of the inner zone
-    /// within <paramref name="ids"/> (the position's and the creation-order marks'). The marks bound the ids only: the
-    /// zones' overlap with the window already skips the zones before them, and each subquery in the text costs SQLite
-    /// preparing it on every request. Null: unbounded; a NULL value (a missing mark) reads nothing, as no import matches.
-    /// With a <paramref name="status"/> (a status arm's value), the zones are those of <see cref="StatusTable"/>.
+    /// (<see cref="Levels"/>, within the position's range), then the ids of the inner zone within the position's and the
+    /// creation-order marks' range (<see cref="KeysetQueryShape.IdRange"/>, <paramref name="markId"/> reading a mark).
+    /// The marks bound the ids only: the zones' overlap with the window already skips the zones before them, and each
+    /// subquery in the text costs SQLite preparing it on every request. Each side is the greatest (least) of its values,
+    /// folded pairwise with the later one second, so a missing mark (NULL) makes it NULL and the walk reads nothing, as
+    /// no import matches then. With a <paramref name="status"/> (a status arm's value), the zones are those of
+    /// <see cref="StatusTable"/>.
     /// </summary>
     public static IEnumerable<string> Walk(
         KeysetQueryShape shape,
         string? status,
-        (string? Lower, string? Upper) zoneIds,
-        (string? Lower, string? Upper) ids,
+        Func<KeysetBound, string> markId,
         Func<string, string, string> greatest,
-        Func<string, string, string> least) =>
+        Func<string, string, string> least)
+    {
+        ArgumentNullException.ThrowIfNull(markId);
+        var (lower, upper) = shape.IdRange(markId);
+        var (positionLower, positionUpper) = shape.IdRange(markId: null);
+        return
         [
-            .. Levels(shape, status, zoneIds.Lower, zoneIds.Upper, greatest, least),
-            .. Within("id", Inner, ids.Lower, ids.Upper, greatest, least),
+            .. Levels(shape, status, Fold(positionLower, greatest), Fold(positionUpper, least), greatest, least),
+            .. Within("id", Inner, Fold(lower, greatest), Fold(upper, least), greatest, least),
         ];
+    }
 
     /// <summary>
     /// Each zone level's predicates (<see cref="Level"/>), the outer zones' then the inner zones'.
@@ -146,6 +153,9 @@ internal static class IdZones
                               + $"ELSE (SELECT {aggregate}({column}) FROM {imports} WHERE {string.Join(" AND ", read)}) END");
         return Of(Outer, $"CASE WHEN {Inside(Outer)} THEN {Outer}.{end}{column} ELSE {inner} END");
     }
+
+    private static string? Fold(IReadOnlyList<string> values, Func<string, string, string> pick) =>
+        values.Count == 0 ? null : values.Skip(1).Aggregate(values[0], pick);
 
     /// <summary>A zone may hold an import within the bound: <c>outer_zone.max_created_at &gt;= @created_lower</c>.</summary>
     public static string Meets(string zone, KeysetBound bound)

@@ -152,15 +152,7 @@ internal static class SqlServerKeysetSql
     {
         if (shape.ReadsIdZones)
         {
-            var (lower, upper) = shape.IdRange(MarkId);
-            var (positionLower, positionUpper) = shape.IdRange(markId: null);
-            return IdZones.Walk(
-                shape,
-                status,
-                (Extreme(Greatest, positionLower), Extreme(Least, positionUpper)),
-                (Extreme(Greatest, lower), Extreme(Least, upper)),
-                Greatest,
-                Least);
+            return IdZones.Walk(shape, status, MarkId, Greatest, Least);
         }
 
         return
@@ -194,14 +186,6 @@ internal static class SqlServerKeysetSql
             Greatest,
             Least);
     }
-
-    /// <summary>
-    /// The greatest (least) of the values, each later one the second operand: a missing mark (NULL), which comes after the
-    /// position, makes the result NULL and the seek read nothing, as no import matches then. Of two ceilings a NULL first
-    /// one is passed over, which only reads more, as the residual bounds stay.
-    /// </summary>
-    private static string? Extreme(Func<string, string, string> pick, IReadOnlyList<string> values) =>
-        values.Count == 0 ? null : values.Skip(1).Aggregate(values[0], pick);
 
     /// <summary>
     /// Imports alone, or walked through the id zones (ADR 0012): LOOP joins written in walk order (a join hint also fixes

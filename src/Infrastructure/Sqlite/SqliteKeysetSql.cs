@@ -133,15 +133,7 @@ internal static class SqliteKeysetSql
     {
         if (shape.ReadsIdZones)
         {
-            var (lower, upper) = shape.IdRange(MarkId);
-            var (positionLower, positionUpper) = shape.IdRange(markId: null);
-            return IdZones.Walk(
-                shape,
-                status,
-                (Extreme("max", positionLower), Extreme("min", positionUpper)),
-                (Extreme("max", lower), Extreme("min", upper)),
-                static (a, b) => $"max({a}, {b})",
-                static (a, b) => $"min({a}, {b})");
+            return IdZones.Walk(shape, status, MarkId, static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})");
         }
 
         return
@@ -175,14 +167,6 @@ internal static class SqliteKeysetSql
             static (a, b) => $"max({a}, {b})",
             static (a, b) => $"min({a}, {b})");
     }
-
-    /// <summary>SQLite's scalar max() (min()) of the values, NULL if any is: one value stands alone, none is no bound.</summary>
-    private static string? Extreme(string function, IReadOnlyList<string> values) => values.Count switch
-    {
-        0 => null,
-        1 => values[0],
-        _ => $"{function}({string.Join(", ", values)})",
-    };
 
     /// <summary>Imports alone, or walked through the id zones (ADR 0012), each zone level one loop in the order written.</summary>
     private static string From(KeysetQueryShape shape, string index, string zones) => shape.ReadsIdZones
