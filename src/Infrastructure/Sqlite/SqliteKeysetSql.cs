@@ -22,6 +22,7 @@ internal static class SqliteKeysetSql
         Cache.GetOrAdd((shape, shape.FiltersStatus ? Arms(statuses) : 0), static key => new Commands(
             Probe(key.Shape),
             [.. key.Shape.ProbedColumns().Select(column => Joined(Range(key.Shape, column)))],
+            ZoneBounds(key.Shape, key.Statuses),
             Joined(Seek(key.Shape, key.Statuses))));
 
     public static string IndexFor(ImportSortKey key) => key switch
@@ -34,6 +35,9 @@ internal static class SqliteKeysetSql
 
     public static string StatusParameter(int arm) => "status_" + arm.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The id zones' bound of the seek's arm <paramref name="arm"/> (arm 0 without a status filter), read before the seek.</summary>
+    public static string ZoneBoundParameter(int arm) => "zone_bound_" + arm.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The page and the capped count, the count reading in the page's order so it stops where the page found its rows.
     /// A status filter has one arm per included status, the status a parameter: SQLite prepares the text on every
@@ -45,7 +49,7 @@ internal static class SqliteKeysetSql
         if (!shape.FiltersStatus)
         {
             var from = From(shape, IndexFor(shape.SortKey), IdZones.Table);
-            var where = And([Account(shape), .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape, status: null)]);
+            var where = And([Account(shape), .. shape.Residual().Select(bound => bound.Predicate), .. SeekRange(shape, status: null, arm: 0)]);
             return (
                 $"""
                 SELECT {ImportColumns.SelectList}
@@ -59,7 +63,7 @@ internal static class SqliteKeysetSql
         var arms = Enumerable.Range(0, Arms(statuses))
             .Select(arm => (
                 From: From(shape, shape.StatusIndex(), IdZones.StatusTable),
-                Where: And([Account(shape), $"status = @{StatusParameter(arm)}", .. SeekRange(shape, $"@{StatusParameter(arm)}"), .. shape.Residual().Select(bound => bound.Predicate)])))
+                Where: And([Account(shape), $"status = @{StatusParameter(arm)}", .. SeekRange(shape, $"@{StatusParameter(arm)}", arm), .. shape.Residual().Select(bound => bound.Predicate)])))
             .ToArray();
 
         // Under one ORDER BY … LIMIT SQLite merges the arms' ranges in sort order (MERGE (UNION ALL)), pulling only what
@@ -129,7 +133,7 @@ internal static class SqliteKeysetSql
         ? statuses
         : throw new ArgumentOutOfRangeException(nameof(statuses), statuses, "A status set has one to ten members.");
 
-    private static IEnumerable<string> SeekRange(KeysetQueryShape shape, string? status)
+    private static IEnumerable<string> SeekRange(KeysetQueryShape shape, string? status, int arm)
     {
         if (shape.ReadsIdZones)
         {
@@ -138,21 +142,35 @@ internal static class SqliteKeysetSql
 
         return
         [
-            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})", ZoneBound(shape, status)),
+            .. shape.SeekBounds(static (a, b) => $"max({a}, {b})", static (a, b) => $"min({a}, {b})", shape.ZoneBoundedSide() is null ? null : "@" + ZoneBoundParameter(arm)),
             .. shape.HasPosition ? [Position(shape, shape.ImpliedByPosition())] : Array.Empty<string>(),
         ];
+    }
+
+    /// <summary>
+    /// One row: the id zones' bound of each arm of a timestamp seek the zones bound (ADR 0012), read once in the request's
+    /// read transaction (the snapshot the seek reads) and passed to the page and the count as <see cref="ZoneBoundParameter"/>:
+    /// SQLite prepares every statement on every request, and preparing and computing the bound in both cost more than the
+    /// page itself. Null for any other shape.
+    /// </summary>
+    internal static string? ZoneBounds(KeysetQueryShape shape, int statuses)
+    {
+        if (shape.ZoneBoundedSide() is null)
+        {
+            return null;
+        }
+
+        var arms = shape.FiltersStatus ? Enumerable.Range(0, Arms(statuses)).Select(arm => (string?)$"@{StatusParameter(arm)}") : [null];
+        return "SELECT " + string.Join(", ", arms.Select((status, arm) => $"{ZoneBound(shape, status)} AS {ZoneBoundParameter(arm)}")) + ";";
     }
 
     /// <summary>
     /// The id zones' bound on a timestamp seek's starting side (ADR 0012), one aggregate of the zones meeting the window,
     /// a status arm's over the zones of its status.
     /// </summary>
-    private static string? ZoneBound(KeysetQueryShape shape, string? status)
+    private static string ZoneBound(KeysetQueryShape shape, string? status)
     {
-        if (shape.ZoneBoundedSide() is not { } lower)
-        {
-            return null;
-        }
+        var lower = shape.ZoneBoundedSide() ?? throw new ArgumentException("The zones bound no side of this shape.", nameof(shape));
 
         var (zones, imports) = status is null
             ? (IdZones.Table, $"imports INDEXED BY {IndexFor(ImportSortKey.Id)}")
@@ -208,6 +226,9 @@ internal static class SqliteKeysetSql
 
     private static string Joined((string Page, string Count) statements) => statements.Page + "\n" + statements.Count;
 
-    /// <summary>One command each: the probe, then the page and count of the range it chooses (ranges in probed-column order) or of the seek.</summary>
-    internal sealed record Commands(string? Probe, IReadOnlyList<string> Ranges, string Seek);
+    /// <summary>
+    /// One command each: the probe, then the page and count of the range it chooses (ranges in probed-column order) or,
+    /// after the zones' bounds where the shape has them, of the seek.
+    /// </summary>
+    internal sealed record Commands(string? Probe, IReadOnlyList<string> Ranges, string? ZoneBounds, string Seek);
 }

@@ -21,7 +21,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     /// sorted. After a position, every search starts past it. An id seek with a time window walks the id zones (ADR 0012):
     /// each zone level a SEARCH on its primary key within its parent's range, then the ids of a zone; a status filter's
     /// merged page, at most take rows, is put back in id order once the zone numbers it merged on are dropped. A timestamp
-    /// seek the zones bound also aggregates them once, reading the imports of a zone the window only crosses by id.
+    /// seek the zones bound takes its bound as a parameter (examined below).
     /// </summary>
     [Test]
     public async Task Every_page_and_count_statement_is_an_index_search_on_the_covering_index_of_its_sort_key_starting_past_its_position()
@@ -39,9 +39,8 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
                 {
                     var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + statements[i], AllParameters)).Select(r => r.Detail).ToArray();
                     var arms = shape.FiltersStatus ? statuses : 1;
-                    var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal) && !(shape.ZoneBoundedSide() is not null && IsZoneRead(d))).ToArray();
+                    var onImports = plan.Where(d => d.Contains("imports", StringComparison.Ordinal)).ToArray();
                     var good = onImports.Length == arms
-                               && (shape.ZoneBoundedSide() is null || plan.Count(IsZoneRead) == arms)
                                && onImports.All(d => d.StartsWith(seek, StringComparison.Ordinal))
                                && (!shape.HasPosition || onImports.All(d => d.Contains(PositionSeek(shape), StringComparison.Ordinal)))
                                && (i > 0 || statuses < 2 || plan.Contains("MERGE (UNION ALL)"))
@@ -75,6 +74,11 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
         foreach (var shape in KeysetQueryShapes.All())
         {
             var checks = SeekStatements(shape).Select(sql => (sql, Sorts: false, Column: (string?)null)).ToList();
+            if (SqliteKeysetSql.ZoneBounds(shape, ImportStatusSet.StatusCount) is { } zoneBounds)
+            {
+                checks.Add((zoneBounds, false, null));
+            }
+
             if (SqliteKeysetSql.Probe(shape) is { } probe)
             {
                 probed++;
@@ -210,11 +214,57 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
                 var seek = SqliteKeysetSql.Seek(shape, statuses);
 
                 Assert.That(commands.Seek, Is.EqualTo(seek.Page + "\n" + seek.Count), shape.ToString());
+                Assert.That(commands.ZoneBounds, Is.EqualTo(SqliteKeysetSql.ZoneBounds(shape, statuses)), shape.ToString());
                 Assert.That(commands.Probe, Is.EqualTo(SqliteKeysetSql.Probe(shape)), shape.ToString());
                 Assert.That(commands.Ranges, Is.EqualTo(shape.ProbedColumns().Select(column => SqliteKeysetSql.Range(shape, column)).Select(range => range.Page + "\n" + range.Count)), shape.ToString());
                 Assert.That(SqliteKeysetSql.For(shape, statuses), Is.SameAs(commands), "written once");
             }
         }
+    }
+
+    /// <summary>
+    /// The zones' bounds of a timestamp seek (ADR 0012), one per arm: each searches the outer zones on their primary key, the
+    /// inner zones of a crossed outer zone within its range, and a sparse inner zone's imports by id, all within the zone.
+    /// </summary>
+    [Test]
+    public async Task The_zones_bounds_of_a_timestamp_seek_search_each_zone_level_and_a_crossed_zones_imports_by_id()
+    {
+        await using var connection = await Database.OpenAsync();
+        var problems = new List<string>();
+        var bounded = 0;
+        foreach (var shape in KeysetQueryShapes.All())
+        {
+            foreach (var statuses in shape.FiltersStatus ? new[] { ImportStatusSet.StatusCount, 1, 3 } : [0])
+            {
+                var sql = SqliteKeysetSql.ZoneBounds(shape, statuses);
+                if ((sql is null) != (shape.ZoneBoundedSide() is null))
+                {
+                    problems.Add($"{shape}: zone bounds {(sql is null ? "missing" : "unexpected")}");
+                }
+
+                if (sql is null)
+                {
+                    continue;
+                }
+
+                bounded++;
+                var arms = shape.FiltersStatus ? statuses : 1;
+                var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + sql, AllParameters)).Select(r => r.Detail).ToArray();
+                var key = $"USING PRIMARY KEY (account_id=? AND {(shape.FiltersStatus ? "zone_status=? AND " : string.Empty)}zone_size=?";
+                var good = plan.Count(d => d.StartsWith($"SEARCH {IdZones.Outer} {key}", StringComparison.Ordinal)) == arms
+                           && plan.Count(d => d.StartsWith($"SEARCH {IdZones.Inner} {key} AND zone_no>? AND zone_no<?)", StringComparison.Ordinal)) == arms
+                           && plan.Count(IsZoneRead) == arms
+                           && plan.Count(d => d.Contains("imports", StringComparison.Ordinal)) == arms
+                           && !plan.Any(d => d.StartsWith("SCAN ", StringComparison.Ordinal) && d.Contains("zone ", StringComparison.Ordinal));
+                if (!good)
+                {
+                    problems.Add($"{shape} ({statuses} statuses): {string.Join(" | ", plan)}");
+                }
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems.Take(10)));
+        Assert.That(bounded, Is.GreaterThan(0));
     }
 
     /// <summary>
@@ -225,7 +275,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     {
         var zones = plan.Where(d => d.Contains("_zone ", StringComparison.Ordinal)).ToArray();
         var arms = shape.FiltersStatus ? statuses : 1;
-        if (!shape.ReadsIdZones && shape.ZoneBoundedSide() is null)
+        if (!shape.ReadsIdZones)
         {
             return zones.Length == 0;
         }
@@ -262,7 +312,7 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     private static string SortColumn(KeysetQueryShape shape) =>
         shape.SortKey == Domain.Imports.ImportSortKey.CreatedAt ? "created_at" : "updated_at";
 
-    /// <summary>The id zones' bound on a timestamp seek reads a crossed zone's imports by id (of the arm's status), within the zone.</summary>
+    /// <summary>The id zones' bound of a timestamp seek reads a crossed zone's imports by id (of the arm's status), within the zone.</summary>
     private static bool IsZoneRead(string detail) =>
         detail is "SEARCH imports USING COVERING INDEX ix_imports_account_id (account_id=? AND id>? AND id<?)"
             or "SEARCH imports USING COVERING INDEX ix_imports_account_status_id (account_id=? AND status=? AND id>? AND id<?)";
@@ -271,6 +321,8 @@ internal sealed class SqliteKeysetPlanTests : SqliteDatabaseTest
     {
         account_id = 1L, take = 51L, count_cap = 500L, status_mask = 3L, probe_cap = 2000L,
         created_lower = 0L, created_upper = 0L, updated_lower = 0L, updated_upper = 0L, after_ts = 0L, after_id = 0L,
+        zone_bound_0 = 0L, zone_bound_1 = 0L, zone_bound_2 = 0L, zone_bound_3 = 0L, zone_bound_4 = 0L,
+        zone_bound_5 = 0L, zone_bound_6 = 0L, zone_bound_7 = 0L, zone_bound_8 = 0L, zone_bound_9 = 0L,
     };
 
     private sealed record PlanRow(long Id, long Parent, long Notused, string Detail);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace ImportsService.Infrastructure.Imports.ListImports;
 
-/// <summary>One read transaction, so in WAL mode the probe, the page and the count see one snapshot while writers commit.</summary>
+/// <summary>One read transaction, so in WAL mode the probe, the zones' bounds, the page and the count see one snapshot while writers commit.</summary>
 internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections, IOptions<DatabaseOptions> options) : IImportPageReader
 {
     public Task<KeysetPage> ReadPageAsync(KeysetPageRequest request, CancellationToken cancellationToken)
@@ -46,6 +46,16 @@ internal sealed class SqliteImportPageReader(SqliteConnectionFactory connections
             if (shape.ChooseRange(counts) is { } range)
             {
                 pageAndCount = commands.Ranges[range];
+            }
+        }
+
+        if (ReferenceEquals(pageAndCount, commands.Seek) && commands.ZoneBounds is { } zoneBounds)
+        {
+            await using var reader = await connection.ExecuteReaderAsync(Command(zoneBounds, transaction));
+            await reader.ReadAsync(cancellationToken);
+            for (var arm = 0; arm < reader.FieldCount; arm++)
+            {
+                parameters.Add(SqliteKeysetSql.ZoneBoundParameter(arm), reader.IsDBNull(arm) ? null : reader.GetInt64(arm), DbType.Int64);
             }
         }
 
