@@ -23,23 +23,7 @@ BASE="http://127.0.0.1:${PORT}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-dotnet build -c Release -v q "$root/src/Api" >/dev/null
-api="$root/src/Api/bin/Release/net10.0/ImportsService.Api.dll"
-
-export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Imports="Data Source=$work/load.db"
-export Cursors__SigningKeys__0="load-test-cursor-signing-key-0123456789abcdef"
-export ApiKeys__Pepper__0="load-test-api-key-pepper-0123456789abcdef"
-# Load, not quotas, is measured: one account sends everything, so its rate limits and in-flight cap are lifted
-# through configuration, as an operator raising a tenant's plan would; the instance's own concurrency cap
-# (RateLimiting:MaxConcurrentRequests, 2 per processor, with its short queue) stays as deployed.
-export RateLimiting__PermitsPerWindow=1000000000 RateLimiting__PermitsPerClientPerWindow=1000000000
-export RateLimiting__MaxConcurrentRequestsPerAccount=1000 RateLimiting__MaxQueuedRequests=256
-export Serilog__MinimumLevel__Default=Warning
+. "$(dirname "$0")/lib/lifted-server.sh"
 
 start=$(date +%s.%N)
 # A throwaway database, so the demo credentials may be created outside Development.

@@ -19,22 +19,10 @@ BASE="http://127.0.0.1:${PORT}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-dotnet build -c Release -v q "$root/src/Api" >/dev/null
+SERVER_DB=${DB:-}
+. "$(dirname "$0")/lib/lifted-server.sh"
 dotnet build -c Release -v q "$root/benchmarks/ImportsService.EfCorePeer" >/dev/null
-api="$root/src/Api/bin/Release/net10.0/ImportsService.Api.dll"
 peer="$root/benchmarks/ImportsService.EfCorePeer/bin/Release/net10.0/ImportsService.EfCorePeer.dll"
-
-export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Imports="Data Source=${DB:-$work/load.db}"
-export Cursors__SigningKeys__0="load-test-cursor-signing-key-0123456789abcdef"
-export ApiKeys__Pepper__0="load-test-api-key-pepper-0123456789abcdef"
-export RateLimiting__PermitsPerWindow=1000000000 RateLimiting__PermitsPerClientPerWindow=1000000000
-export RateLimiting__MaxConcurrentRequestsPerAccount=1000 RateLimiting__MaxQueuedRequests=256
-export Serilog__MinimumLevel__Default=Warning
 
 # DB=<file> reuses a database the service already seeded (and migrated).
 [ -n "${DB:-}" ] || dotnet "$api" seed --imports "$ROWS" --allow-demo-credentials >/dev/null

@@ -13,19 +13,8 @@ REPEAT=${REPEAT:-15}
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
 BASE="http://127.0.0.1:${PORT}"
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-dotnet build -c Release -v q "$root/src/Api" >/dev/null
-api="$root/src/Api/bin/Release/net10.0/ImportsService.Api.dll"
-
-export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Imports="Data Source=${DB:-$work/latency.db}"
-export Cursors__SigningKeys__0="latency-cursor-signing-key-0123456789abcdef"
-export ApiKeys__Pepper__0="latency-api-key-pepper-0123456789abcdef"
-export RateLimiting__PermitsPerWindow=1000000000 RateLimiting__PermitsPerClientPerWindow=1000000000
-export Serilog__MinimumLevel__Default=Warning
+SERVER_DB=${DB:-}
+. "$(dirname "$0")/lib/lifted-server.sh"
 
 [ -n "${DB:-}" ] || dotnet "$api" seed --imports "$ROWS" --allow-demo-credentials >/dev/null
 dotnet "$api" migrate >/dev/null
